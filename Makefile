@@ -1,0 +1,39 @@
+# cchc-kpi — developer and user commands. Each target creates .venv when missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUN    := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
+PERIOD ?= Q1-2024
+
+.PHONY: demo test lint bench sample-data clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN)
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(RUN) $(DEV)
+
+demo: $(RUN)  ## the main job on the bundled sample data
+	$(BIN)/cchc-kpi validate sample_data/ --format table
+
+test: $(DEV)  ## the test suite
+	$(BIN)/python -m pytest
+
+lint: $(DEV)  ## ruff check, ruff format --check, mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy cchc_kpi
+
+sample-data: $(RUN)  ## regenerate the committed sample exports
+	$(BIN)/cchc-kpi sample --out sample_data --rows 3000 --seed 2024 --format csv --units khanh-hoa
+	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,45 @@
+"""cchc-kpi: KPIs of Vietnam's administrative-reform (CCHC) reporting from
+one-stop dossier exports.
+
+The library API is imported lazily so that ``cchc-kpi --help`` stays instant::
+
+    from cchc_kpi import ingest, validate
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "ingest": "cchc_kpi.ingest",
+    "IngestOptions": "cchc_kpi.ingest",
+    "Dataset": "cchc_kpi.ingest",
+    "validate": "cchc_kpi.validation",
+    "ValidationResult": "cchc_kpi.validation",
+    "Dossier": "cchc_kpi.schema",
+}
+
+if TYPE_CHECKING:
+    from cchc_kpi.ingest import Dataset, IngestOptions, ingest
+    from cchc_kpi.schema import Dossier
+    from cchc_kpi.validation import ValidationResult, validate
+
+__all__ = [
+    "Dataset",
+    "Dossier",
+    "IngestOptions",
+    "ValidationResult",
+    "__version__",
+    "ingest",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'cchc_kpi' has no attribute {name!r}")

@@ -1,0 +1,58 @@
+"""Atomic output: write to a temporary file beside the target, then rename.
+
+A reader (or a spreadsheet) never sees a half-written file, and a failed write
+leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+from cchc_kpi.errors import OutputError
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``."""
+    target = Path(target)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError("output.failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_umask())
+    try:
+        yield tmp
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise OutputError("output.failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``target`` atomically."""
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding=encoding, newline="")
+
+
+def write_with(target: Path, writer: Callable[[IO[bytes]], None]) -> None:
+    """Write ``target`` atomically through ``writer(binary_handle)``."""
+    with atomic_path(target) as tmp, open(tmp, "wb") as handle:
+        writer(handle)

@@ -1,0 +1,156 @@
+"""Texts of the message catalogue: key → (Vietnamese, English).
+
+Placeholders are filled by :func:`cchc_kpi.messages.text`; integers arrive
+already formatted for the language (7.300 / 7,300).
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "list.more": ("… (thêm {count})", "… ({count} more)"),
+    # --- usage and input errors (exit 2) ---
+    "usage.no_input": (
+        "chưa có tệp đầu vào: hãy nêu đường dẫn tệp hoặc thư mục (ví dụ: cchc-kpi validate sample_data/)",
+        "no input files: name a file or folder (for example: cchc-kpi validate sample_data/)",
+    ),
+    "usage.bad_max_invalid": (
+        '--max-invalid phải là một số (ví dụ 10) hoặc phần trăm (ví dụ 0,5%), không phải "{value}"',
+        '--max-invalid must be a number (e.g. 10) or a percentage (e.g. 0.5%), not "{value}"',
+    ),
+    "usage.bad_format": (
+        "--format {value} không dùng được ở đây; chọn một trong: {choices}",
+        "--format {value} is not available here; choose one of: {choices}",
+    ),
+    "input.not_found": ("không tìm thấy tệp hoặc thư mục: {path}", "no such file or folder: {path}"),
+    "input.no_match": (
+        "mẫu {pattern} không khớp tệp xuất dữ liệu nào (.csv, .xlsx, .xls …)",
+        "pattern {pattern} matches no export file (.csv, .xlsx, .xls …)",
+    ),
+    "input.empty_dir": (
+        "thư mục {path} không có tệp xuất dữ liệu nào (.csv, .xlsx, .xls …)",
+        "folder {path} holds no export file (.csv, .xlsx, .xls …)",
+    ),
+    "input.empty_file": ("{file}: tệp rỗng", "{file}: the file is empty"),
+    "input.binary": (
+        "{file}: không phải tệp văn bản CSV đọc được (mã hóa không nhận ra hoặc dữ liệu nhị phân)",
+        "{file}: not a readable CSV text file (unknown encoding or binary data)",
+    ),
+    "input.unsupported": (
+        "{file}: chưa đọc được loại tệp {suffix}",
+        "{file}: files of type {suffix} cannot be read",
+    ),
+    "input.unreadable": ("{file}: không đọc được tệp: {reason}", "{file}: cannot read the file: {reason}"),
+    "input.no_header": (
+        '{file}: không tìm thấy dòng tiêu đề (cần ít nhất hai cột như "Mã hồ sơ", "Ngày tiếp nhận"); dòng đầu có: {cells}',
+        '{file}: no header row found (need at least two columns such as "Mã hồ sơ", "Ngày tiếp nhận"); the first row has: {cells}',
+    ),
+    "input.missing_required": (
+        "{file}: thiếu cột bắt buộc cho trường {field} (cần một cột tên {aliases}); các cột tìm thấy: {headers}",
+        "{file}: no column for required field {field} (expected a column named {aliases}); headers found: {headers}",
+    ),
+    "input.missing_required_hint": (
+        '{file}: thiếu cột bắt buộc cho trường {field} (cần một cột tên {aliases}); các cột tìm thấy: {headers}; có phải ý bạn là "{header}" → "{alias}"?',
+        '{file}: no column for required field {field} (expected a column named {aliases}); headers found: {headers}; did you mean "{header}" → "{alias}"?',
+    ),
+    "input.month_first": (
+        '{file}: cột "{column}" ghi ngày theo kiểu tháng trước (tháng/ngày/năm), ví dụ "{value}"; hãy xuất lại với ngày trước (dd/mm/yyyy)',
+        '{file}: column "{column}" holds month-first dates (mm/dd/yyyy), e.g. "{value}"; export it again day-first (dd/mm/yyyy)',
+    ),
+    "output.failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "output.is_input": (
+        "tệp kết quả {path} trùng với một tệp đầu vào",
+        "output file {path} is one of the inputs",
+    ),
+    "label.total": ("Tổng cộng", "Total"),
+    "label.subtotal": ("Cộng", "Subtotal"),
+    # --- labels of table columns ---
+    "col.file": ("Tệp", "File"),
+    "col.rows_read": ("Dòng đọc", "Rows read"),
+    "col.rows_used": ("Hồ sơ dùng", "Used"),
+    "col.rows_rejected": ("Bị loại", "Rejected"),
+    "col.rows_skipped": ("Bỏ qua", "Skipped"),
+    "col.duplicates": ("Trùng lặp", "Duplicates"),
+    "col.field": ("Trường", "Field"),
+    "col.column": ("Cột", "Column"),
+    "col.reason": ("Lý do", "Reason"),
+    "col.count": ("Số dòng", "Rows"),
+    "col.rows": ("Dòng số", "Row numbers"),
+    # --- validate ---
+    "validate.title": ("Kiểm tra dữ liệu đầu vào", "Input check"),
+    "validate.mapping": ("Ánh xạ cột", "Column mapping"),
+    "validate.warnings": ("Cảnh báo", "Warnings"),
+    "validate.rejected": ("Dòng bị loại", "Rejected rows"),
+    "validate.exit_rejected": (
+        "{count} dòng bị loại, vượt ngưỡng --max-invalid (mã thoát 1)",
+        "{count} rows rejected, past --max-invalid (exit 1)",
+    ),
+    # --- sample ---
+    "sample.written": ("đã ghi {rows} hồ sơ mẫu vào {path}", "wrote {rows} sample dossiers to {path}"),
+    # --- reasons a row is rejected ---
+    "reject.missing": ("thiếu giá trị bắt buộc", "required value missing"),
+    "reject.bad_date": (
+        "ngày không đọc được hoặc ngoài khoảng 1990–2099",
+        "date unreadable or outside 1990–2099",
+    ),
+    "reject.due_before_received": (
+        "ngày hẹn trả trước ngày tiếp nhận",
+        "due date before the received date",
+    ),
+    "reject.finished_before_received": (
+        "ngày có kết quả trước ngày tiếp nhận",
+        "finished before the received date",
+    ),
+    "reject.finished_without_date": (
+        "trạng thái đã xử lý xong / đã trả kết quả nhưng không có ngày",
+        "finished without a date (status 9/10 but no finished or returned date)",
+    ),
+    # --- warnings about reading ---
+    "warn.column_conflict": (
+        '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',
+        '{file}: several columns map to field {field}; using "{used}", ignoring {ignored}',
+    ),
+    "warn.set_unit_ignored": (
+        '{file}: tệp đã có cột đơn vị "{column}" nên không áp dụng --set-unit',
+        '{file}: the file has a unit column "{column}", so --set-unit does not apply to it',
+    ),
+    "warn.no_close_column": (
+        "{file}: không có cột ngày có kết quả hay ngày trả kết quả; mọi hồ sơ của tệp này được coi là chưa giải quyết xong",
+        "{file}: no finished or returned date column; every dossier of this file counts as not finished",
+    ),
+    "warn.bad_channel": (
+        '{file}: cột "{column}" có {count} giá trị không nhận ra, tính là trực tiếp: {values}',
+        '{file}: column "{column}" has {count} unrecognised values, counted as direct: {values}',
+    ),
+    "warn.bad_status": (
+        '{file}: cột "{column}" có {count} trạng thái không nhận ra, coi là không rõ: {values}',
+        '{file}: column "{column}" has {count} unrecognised statuses, treated as unknown: {values}',
+    ),
+    "warn.bad_bool": (
+        '{file}: cột "{column}" có {count} giá trị không phải có/không, tính là không: {values}',
+        '{file}: column "{column}" has {count} values that are not yes/no, counted as no: {values}',
+    ),
+    "warn.bad_money": (
+        '{file}: cột "{column}" có {count} số tiền không đọc được hoặc âm, tính là không có phí: {values}',
+        '{file}: column "{column}" has {count} unreadable or negative amounts, counted as no fee: {values}',
+    ),
+    "warn.bad_number": (
+        '{file}: cột "{column}" có {count} giá trị không phải số, để trống: {values}',
+        '{file}: column "{column}" has {count} values that are not numbers, left empty: {values}',
+    ),
+    "warn.bad_date": (
+        '{file}: cột "{column}" có {count} ngày không đọc được, để trống: {values}',
+        '{file}: column "{column}" has {count} unreadable dates, left empty: {values}',
+    ),
+    "warn.bad_service_level": (
+        '{file}: cột "{column}" có {count} mức độ DVC không nhận ra, coi là không rõ: {values}',
+        '{file}: column "{column}" has {count} unrecognised service levels, treated as unknown: {values}',
+    ),
+    "warn.duplicates_identical": (
+        "{count} dòng lặp lại đúng một hồ sơ đã có, chỉ tính một lần",
+        "{count} rows repeat a dossier exactly and were counted once",
+    ),
+    "warn.duplicates_conflicting": (
+        "{dossiers} hồ sơ xuất hiện ở nhiều dòng với giá trị khác nhau; giữ dòng mới nhất, bỏ {rows} dòng",
+        "{dossiers} dossiers appear in several rows with different values; kept the latest, dropped {rows} rows",
+    ),
+}

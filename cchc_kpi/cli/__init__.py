@@ -1,0 +1,77 @@
+"""The ``cchc-kpi`` command line: parse options, call one library function, render.
+
+Errors reach users as one line on stderr and a documented exit code; the
+traceback only with ``--debug`` (never with local variables).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+import typer
+
+from cchc_kpi import __version__
+from cchc_kpi.cli.common import STATE
+from cchc_kpi.cli.sample_cmd import sample_command
+from cchc_kpi.cli.validate_cmd import validate_command
+
+app = typer.Typer(
+    name="cchc-kpi",
+    help=(
+        "Tính chỉ số cải cách hành chính (CCHC) từ danh sách hồ sơ xuất từ phần mềm một cửa.\n\n"
+        "KPIs of Vietnam's administrative-reform (CCHC) reporting from one-stop dossier exports."
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"cchc-kpi {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """cchc-kpi."""
+
+
+app.command("validate")(validate_command)
+app.command("sample")(sample_command)
+
+
+def _error_line(text: str) -> None:
+    prefix = "lỗi" if STATE.lang == "vi" else "error"
+    sys.stderr.write(f"cchc-kpi: {prefix}: {text}\n")
+    sys.stderr.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line; exit with its code."""
+    from cchc_kpi.errors import EXIT_USAGE, CchcError
+
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="cchc-kpi")
+    except CchcError as err:
+        if STATE.debug:
+            traceback.print_exc()
+        _error_line(err.message.render(STATE.lang))
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(130)
+    except Exception as err:  # a bug, or a library failing on odd input
+        if STATE.debug:
+            traceback.print_exc()
+        detail = str(err).strip().splitlines()[0][:300] if str(err).strip() else ""
+        _error_line(f"{type(err).__name__}: {detail} (--debug)")
+        sys.exit(EXIT_USAGE)

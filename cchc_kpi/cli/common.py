@@ -1,0 +1,142 @@
+"""What every command shares: common options, run state, and emitting tables.
+
+Kept free of heavy imports (Polars, Pydantic models) so that ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from cchc_kpi.numfmt import Lang
+    from cchc_kpi.tables import Table
+
+
+class LangChoice(StrEnum):
+    """Language of labels, numbers and messages."""
+
+    vi = "vi"
+    en = "en"
+
+
+class OutputFormat(StrEnum):
+    """How a command prints its result."""
+
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    markdown = "markdown"
+
+
+@dataclass
+class RunState:
+    """Settings of the current run that error handling needs."""
+
+    lang: Lang = "vi"
+    debug: bool = False
+    quiet: bool = False
+
+
+STATE = RunState()
+
+LangOption = Annotated[
+    LangChoice,
+    typer.Option("--lang", envvar="CCHC_KPI_LANG", help="Ngôn ngữ / language: vi, en."),
+]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show the traceback of an error (no local variables).")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors and the result.")]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default on a terminal), csv (default when piped), tsv, json, markdown.",
+    ),
+]
+PathsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help="Export files, folders or glob patterns.", show_default=False),
+]
+InputOption = Annotated[
+    list[str] | None,
+    typer.Option("--input", "-i", help="An export file, folder or glob (repeatable).", show_default=False),
+]
+SetUnitOption = Annotated[
+    str | None,
+    typer.Option("--set-unit", help="Unit name for exports that have no unit column."),
+]
+
+
+def start(lang: LangChoice, debug: bool, quiet: bool = False) -> Lang:
+    """Record the run's settings; return the language."""
+    STATE.lang = "en" if lang == LangChoice.en else "vi"
+    STATE.debug = debug
+    STATE.quiet = quiet
+    return STATE.lang
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (tables) or a pipe / file (CSV)."""
+    return sys.stdout.isatty()
+
+
+def resolve_format(fmt: OutputFormat | None) -> OutputFormat:
+    """Return the format asked for, or table on a terminal and CSV otherwise."""
+    if fmt is not None:
+        return fmt
+    return OutputFormat.table if stdout_is_terminal() else OutputFormat.csv
+
+
+def write_stdout(text: str) -> None:
+    """Write to stdout as UTF-8 whatever the locale; a closed pipe ends quietly."""
+    try:
+        out = sys.stdout
+        if hasattr(out, "buffer"):
+            out.buffer.write(text.encode("utf-8"))
+        else:
+            out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+
+
+def emit_json(data: Any) -> None:
+    """Print a JSON document (UTF-8, not ASCII-escaped)."""
+    write_stdout(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def emit_table(table: Table, fmt: OutputFormat, lang: Lang) -> None:
+    """Print one table in the chosen format."""
+    from cchc_kpi.tables import to_delimited, to_markdown
+
+    if fmt == OutputFormat.csv:
+        write_stdout(to_delimited(table, ","))
+    elif fmt == OutputFormat.tsv:
+        write_stdout(to_delimited(table, "\t"))
+    elif fmt == OutputFormat.markdown:
+        write_stdout(to_markdown(table, lang))
+    elif fmt == OutputFormat.json:
+        emit_json(table.rows)
+    else:
+        from cchc_kpi.cli.render import print_table
+
+        print_table(table, lang)
+
+
+def note(message: str) -> None:
+    """Print a diagnostic line on stderr (not with --quiet)."""
+    if not STATE.quiet:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()

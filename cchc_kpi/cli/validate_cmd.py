@@ -1,0 +1,122 @@
+"""``cchc-kpi validate``: read exports, account for every row, list what was rejected."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_kpi.cli.common import (
+    DebugOption,
+    FormatOption,
+    InputOption,
+    LangChoice,
+    LangOption,
+    OutputFormat,
+    PathsArgument,
+    QuietOption,
+    SetUnitOption,
+    emit_json,
+    emit_table,
+    note,
+    resolve_format,
+    start,
+)
+
+
+class DuplicateKeyChoice(StrEnum):
+    """What identifies a dossier."""
+
+    unit = "unit"
+    id = "id"
+
+
+DuplicateKeyOption = Annotated[
+    DuplicateKeyChoice,
+    typer.Option(
+        "--duplicate-key",
+        help="unit: a dossier is (unit, dossier code); id: the code alone (DVCQG codes are unique).",
+    ),
+]
+MaxInvalidOption = Annotated[
+    str | None,
+    typer.Option("--max-invalid", help="Rejected rows tolerated before exit 1: N rows or P% (default 0)."),
+]
+
+
+def check_outputs_are_not_inputs(outputs: list[Path], inputs: list[str]) -> None:
+    """Refuse an output path that is one of the input files."""
+    from cchc_kpi.errors import OutputError
+    from cchc_kpi.inputs import resolve_inputs
+
+    targets = {p.resolve() for p in outputs}
+    for path in resolve_inputs(inputs):
+        if path.resolve() in targets:
+            raise OutputError("output.is_input", path=str(path))
+
+
+def validate_command(
+    paths: PathsArgument = None,
+    inputs: InputOption = None,
+    set_unit: SetUnitOption = None,
+    duplicate_key: DuplicateKeyOption = DuplicateKeyChoice.unit,
+    rejects: Annotated[
+        Path | None, typer.Option("--rejects", help="Write one line per rejected row to this CSV.")
+    ] = None,
+    max_invalid: MaxInvalidOption = None,
+    fmt: FormatOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show the column mapping.")] = False,
+    lang: LangOption = LangChoice.vi,
+    debug: DebugOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Kiểm tra tệp xuất / Check exports: rows read, used, rejected, skipped, duplicated.
+
+    Exit 0 when no row is rejected, 1 when rejected rows pass --max-invalid, 2 on usage or file errors.
+    """
+    language = start(lang, debug, quiet)
+    from cchc_kpi.atomic import write_text_atomic
+    from cchc_kpi.errors import EXIT_DATA, UsageError
+    from cchc_kpi.ingest import IngestOptions
+    from cchc_kpi.messages import text
+    from cchc_kpi.tables import to_delimited
+    from cchc_kpi.validation import (
+        accounting_table,
+        mapping_table,
+        parse_threshold,
+        rejected_table,
+        rejects_table,
+        validate,
+    )
+
+    threshold = parse_threshold(max_invalid)
+    specs = list(paths or []) + list(inputs or [])
+    if not specs:
+        raise UsageError("usage.no_input")
+    if rejects:
+        check_outputs_are_not_inputs([rejects], specs)
+    options = IngestOptions(set_unit=set_unit, duplicate_key=duplicate_key.value)
+    result = validate(specs, options, language)
+    if rejects:
+        write_text_atomic(rejects, "\ufeff" + to_delimited(rejects_table(result)))
+    fmt_ = resolve_format(fmt)
+    if fmt_ == OutputFormat.json:
+        emit_json(result.model_dump(mode="json"))
+    elif fmt_ == OutputFormat.table:
+        from cchc_kpi.cli.render import print_lines
+
+        emit_table(accounting_table(result, language), fmt_, language)
+        if verbose:
+            emit_table(mapping_table(result, language), fmt_, language)
+        print_lines(text("validate.warnings", language), result.warnings)
+        if result.rejected:
+            emit_table(rejected_table(result, language), fmt_, language)
+    else:
+        emit_table(accounting_table(result, language), fmt_, language)
+        for warning in result.warnings:
+            note(warning)
+    if threshold.exceeded(result.accounting):
+        note(text("validate.exit_rejected", language, count=result.accounting.rows_rejected))
+        raise typer.Exit(EXIT_DATA)

@@ -1,0 +1,130 @@
+"""Dates as exports write them (domain.md §2), detected per column from its values.
+
+A column's values are reduced to shapes (digits → ``9``): ``99/99/9999 99:99``,
+``9999-99-99``, ``99999999999999`` (DVCQG), ``99999`` (an Excel serial) …
+Each shape names one exact format; the column is then parsed with only the
+formats its values use, by Polars ``strptime`` (vectorised, no per-cell trial).
+Day first always: a day-first column whose values show a month above 12 is a
+month-first export, which is an error for the user to fix, not to guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
+
+EXCEL_SERIAL = "excel-serial"
+EARLIEST = datetime(1990, 1, 1)
+LATEST = datetime(2099, 12, 31, 23, 59, 59)
+
+_DATE_PART = r"(?P<date>9{1,2}(?P<sep>[/.-])9{1,2}(?P=sep)9{4}|9{4}(?P<isep>[-/.])9{1,2}(?P=isep)9{1,2})"
+_TIME_PART = r"(?P<time>9{1,2}:9{1,2}(?::9{1,2}(?:\.9+)?)?)"
+_DATE_TIME = re.compile(rf"^{_DATE_PART}(?:(?P<gap>T| +|, *){_TIME_PART})?$")
+_TIME_DATE = re.compile(rf"^{_TIME_PART}(?P<gap> +|, *){_DATE_PART}$")
+_COMPACT = {14: "%Y%m%d%H%M%S", 12: "%Y%m%d%H%M", 8: "%Y%m%d"}
+_SERIAL = re.compile(r"^9{5}(?:\.9+)?$")
+_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def shape_of(value: str) -> str:
+    """Return the shape of a date text: digits become ``9``, outer spaces dropped."""
+    return re.sub(r"\d", "9", value.strip())
+
+
+def _time_format(time_shape: str) -> str:
+    parts = time_shape.split(":")
+    fmt = "%H:%M"
+    if len(parts) == 3:
+        fmt += ":%S"
+        if "." in parts[2]:
+            fmt += "%.f"
+    return fmt
+
+
+def _date_format(match: re.Match[str]) -> str:
+    if match.group("sep"):
+        sep = match.group("sep")
+        return f"%d{sep}%m{sep}%Y"
+    sep = match.group("isep")
+    return f"%Y{sep}%m{sep}%d"
+
+
+def format_of_shape(shape: str) -> str | None:
+    """Return the strptime format (or :data:`EXCEL_SERIAL`) that a shape stands for."""
+    if shape and set(shape) == {"9"} and len(shape) in _COMPACT:
+        return _COMPACT[len(shape)]
+    if _SERIAL.match(shape):
+        return EXCEL_SERIAL
+    match = _DATE_TIME.match(shape)
+    if match:
+        fmt = _date_format(match)
+        if match.group("time"):
+            fmt += match.group("gap") + _time_format(match.group("time"))
+        return fmt
+    match = _TIME_DATE.match(shape)
+    if match:
+        return _time_format(match.group("time")) + match.group("gap") + _date_format(match)
+    return None
+
+
+def detect_formats(values: Iterable[str | None]) -> list[str]:
+    """Return the formats that ``values`` use, the most frequent first."""
+    counts: Counter[str] = Counter()
+    for value in values:
+        if value is None or not value.strip():
+            continue
+        fmt = format_of_shape(shape_of(value))
+        if fmt is not None:
+            counts[fmt] += 1
+    return [fmt for fmt, _ in counts.most_common()]
+
+
+def month_first_example(values: Iterable[str | None]) -> str | None:
+    """Return a value that is only valid month-first (its middle number above 12), if any."""
+    for value in values:
+        if value is None:
+            continue
+        match = _DMY.match(value)
+        if match and int(match.group(2)) > 12 and 1 <= int(match.group(1)) <= 12:
+            return value.strip()
+    return None
+
+
+def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> pl.Expr:
+    """Return ``expr`` parsed as ``Datetime("us")``; unreadable or implausible dates are null.
+
+    Real date cells (Excel) pass through; numbers are Excel serial days; text is
+    parsed with exactly the detected ``formats``.
+    """
+    import polars as pl
+
+    target = pl.Datetime("us")
+    if dtype.is_temporal():
+        parsed = expr.cast(target)
+    elif dtype.is_numeric():
+        parsed = _from_serial(expr.cast(pl.Float64))
+    else:
+        text = expr.str.strip_chars()
+        attempts = []
+        for fmt in formats:
+            if fmt == EXCEL_SERIAL:
+                attempts.append(_from_serial(text.cast(pl.Float64, strict=False)))
+            else:
+                attempts.append(text.str.strptime(target, fmt, strict=False))
+        parsed = pl.coalesce(attempts) if attempts else pl.lit(None, dtype=target)
+    plausible = pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
+    return plausible.alias(expr.meta.output_name(raise_if_undetermined=False) or "date")
+
+
+def _from_serial(days: pl.Expr) -> pl.Expr:
+    """Excel serial day number (1900 system) → datetime, to the second."""
+    import polars as pl
+
+    seconds = (days * 86400).round(0).cast(pl.Int64, strict=False)
+    return pl.datetime(1899, 12, 30, time_unit="us") + pl.duration(seconds=seconds)

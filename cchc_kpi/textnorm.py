@@ -1,0 +1,92 @@
+"""Text normalisation for Vietnamese exports, in Python and as Polars expressions.
+
+Three strengths, each for one job:
+
+- :func:`clean_text`: what a value is shown as (NFC, trimmed, inner runs of
+  whitespace collapsed).
+- :func:`name_key`: what makes two unit (field, procedure) spellings one name:
+  case, spacing, Unicode form and tone placement (Hoà / Hòa, Uỷ / Ủy) ignored;
+  other accents kept, so "Hòa" and "Hoa" stay apart.
+- :func:`fold_key`: what header aliases and value vocabularies are matched on:
+  accents, case, spacing and punctuation all ignored ("Ngày tiếp nhận" and
+  "NgayTiepNhan" are both ``ngaytiepnhan``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polars as pl
+
+_VOWEL_TONES = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_FIRST_TONES = {"o": "òóỏõọ", "u": "ùúủũụ"}
+
+# Old tone placement (tone on the first vowel of oa, oe, uy) → the second vowel.
+TONE_PLACEMENT: dict[str, str] = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _i, _toned_first in enumerate(_FIRST_TONES[_first]):
+        TONE_PLACEMENT[_toned_first + _second] = _first + _VOWEL_TONES[_second][_i]
+
+_WS = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` as shown: NFC, trimmed, whitespace runs collapsed to one space."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def name_key(value: str) -> str:
+    """Return the key under which spellings of one unit name are the same."""
+    key = clean_text(value).lower()
+    for old, new in TONE_PLACEMENT.items():
+        key = key.replace(old, new)
+    return key
+
+
+def strip_accents(value: str) -> str:
+    """Return ``value`` without Vietnamese diacritics (đ → d)."""
+    decomposed = unicodedata.normalize("NFD", value)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def fold_key(value: str) -> str:
+    """Return the accent-, case-, spacing- and punctuation-free key of ``value``."""
+    return _NOT_ALNUM.sub("", strip_accents(value).lower())
+
+
+# --- the same as Polars expressions (vectorised, for columns) -----------------
+
+
+def clean_text_expr(expr: pl.Expr) -> pl.Expr:
+    """Polars twin of :func:`clean_text`; empty results become null."""
+    import polars as pl
+
+    cleaned = expr.str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars()
+    return pl.when(cleaned != "").then(cleaned)
+
+
+def name_key_expr(expr: pl.Expr) -> pl.Expr:
+    """Polars twin of :func:`name_key` (``expr`` already cleaned)."""
+    return expr.str.to_lowercase().str.replace_many(
+        list(TONE_PLACEMENT.keys()), list(TONE_PLACEMENT.values())
+    )
+
+
+def fold_key_expr(expr: pl.Expr) -> pl.Expr:
+    """Polars twin of :func:`fold_key`."""
+    return (
+        expr.str.to_lowercase()
+        .str.normalize("NFD")
+        .str.replace_all(r"\p{M}", "")
+        .str.replace_all("đ", "d", literal=True)
+        .str.replace_all(r"[^0-9a-z]+", "")
+    )

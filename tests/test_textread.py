@@ -1,0 +1,63 @@
+"""Tests of reading delimited text exports into a raw grid."""
+
+import pytest
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.textread import detect_encoding, read_text_grid, sniff_delimiter
+
+from .conftest import FIXTURES
+from .helpers import to_cp1258
+
+
+@pytest.mark.parametrize(
+    ("name", "delimiter"),
+    [("comma.csv", ","), ("semicolon_bom.csv", ";"), ("tab.tsv", "tab"), ("pipe_crlf.csv", "|")],
+)
+def test_delimiter_detected(name, delimiter):
+    """Each delimiter is detected from the file itself."""
+    grid = read_text_grid(FIXTURES / name)
+    assert grid.details["delimiter"] == delimiter
+    assert grid.n_columns >= 4
+
+
+def test_bom_stripped_and_encoding_reported():
+    """A UTF-8 BOM is recognised and not part of the first header."""
+    grid = read_text_grid(FIXTURES / "semicolon_bom.csv")
+    assert grid.details["encoding"] == "utf-8-sig"
+    assert grid.head[0][0] == "Mã hồ sơ"
+
+
+def test_rows_numbered_as_spreadsheet():
+    """Row numbers count every line from 1, blank lines included."""
+    grid = read_text_grid(FIXTURES / "title_block.csv")
+    rows = grid.frame.select("_row").collect()["_row"].to_list()
+    assert rows == list(range(1, 10))
+
+
+def test_detect_encoding_rules():
+    """BOMs decide; NUL-heavy text is UTF-16; invalid UTF-8 falls back to Windows-1258."""
+    assert detect_encoding(b"\xef\xbb\xbfabc") == "utf-8-sig"
+    assert detect_encoding("abc".encode("utf-16")) == "utf-16"
+    assert detect_encoding("Mã hồ sơ".encode("utf-16-le")) == "utf-16-le"
+    assert detect_encoding("Mã hồ sơ".encode()) == "utf-8"
+    assert detect_encoding(to_cp1258("Mã hồ sơ;Đơn vị xử lý")) == "cp1258"
+
+
+def test_sniff_prefers_the_delimiter_that_finds_the_header():
+    """A comma inside a header ("Phí, lệ phí") does not beat the real semicolon."""
+    lines = ["Mã hồ sơ;Phí, lệ phí;Ngày tiếp nhận\n", "A;35,000;05/03/2024\n"]
+    assert sniff_delimiter(lines) == (";", 3)
+
+
+def test_empty_and_binary_files_rejected(tmp_path):
+    """A 0-byte file and binary data named .csv give clear input errors."""
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError) as err:
+        read_text_grid(empty)
+    assert err.value.message.key == "input.empty_file"
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(InputError) as err:
+        read_text_grid(garbage)
+    assert err.value.message.key == "input.binary"

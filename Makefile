@@ -34,6 +34,7 @@ lint: $(DEV)  ## ruff check, ruff format --check, mypy
 sample-data: $(RUN)  ## regenerate the committed sample exports
 	$(BIN)/cchc-kpi sample --out sample_data --rows 3000 --seed 2024 --format csv --units khanh-hoa
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh
+	$(BIN)/cchc-kpi sample --out sample_data --rows 1000 --seed 2026 --format xlsx --units cam-ranh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -52,6 +52,19 @@ class InputFile(Accounting, _Source):
     received_last: date | None = None
 
 
+class SkippedFile(BaseModel):
+    """An input left out with --skip-bad-files, and why."""
+
+    path: str
+    reason: str
+
+
+class RunAccounting(Accounting):
+    """Totals of a run, with the files left out by --skip-bad-files."""
+
+    skipped_files: list[SkippedFile] = Field(default_factory=list)
+
+
 class RejectedRow(BaseModel):
     """A rejected row, as the spreadsheet numbers it; never a cell value."""
 

@@ -35,9 +35,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: không phải tệp văn bản CSV đọc được (mã hóa không nhận ra hoặc dữ liệu nhị phân)",
         "{file}: not a readable CSV text file (unknown encoding or binary data)",
     ),
-    "input.unsupported": (
-        "{file}: chưa đọc được loại tệp {suffix}",
-        "{file}: files of type {suffix} cannot be read",
+    "input.encrypted": (
+        "{file}: sổ tính được bảo vệ bằng mật khẩu hoặc mã hóa; hãy bỏ mật khẩu rồi lưu lại",
+        "{file}: the workbook is password-protected or encrypted; remove the password and save it again",
+    ),
+    "input.corrupt": (
+        "{file}: sổ tính bị hỏng hoặc không đọc được ({reason})",
+        "{file}: the workbook is damaged or unreadable ({reason})",
+    ),
+    "input.no_sheet": (
+        '{file}: không có trang tính "{sheet}"; các trang: {sheets}',
+        '{file}: no sheet named "{sheet}"; sheets: {sheets}',
+    ),
+    "input.no_table": ("{file}: tệp HTML không có bảng nào", "{file}: the HTML file holds no table"),
+    "input.all_skipped": (
+        "cả {count} tệp đều không đọc được (--skip-bad-files); không còn gì để tính",
+        "all {count} files were unreadable (--skip-bad-files); nothing left to count",
     ),
     "input.unreadable": ("{file}: không đọc được tệp: {reason}", "{file}: cannot read the file: {reason}"),
     "input.no_header": (
@@ -80,10 +93,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "validate.mapping": ("Ánh xạ cột", "Column mapping"),
     "validate.warnings": ("Cảnh báo", "Warnings"),
     "validate.rejected": ("Dòng bị loại", "Rejected rows"),
+    "validate.skipped_file": ("đã bỏ qua: {reason}", "skipped: {reason}"),
     "validate.exit_rejected": (
         "{count} dòng bị loại, vượt ngưỡng --max-invalid (mã thoát 1)",
         "{count} rows rejected, past --max-invalid (exit 1)",
     ),
+    # --- inspect ---
+    "inspect.sheet": ("Tệp {path} — trang {sheet}", "File {path} — sheet {sheet}"),
+    "inspect.header": (
+        "  dòng tiêu đề: {rows}; dòng đánh số: {numbered}",
+        "  header rows: {rows}; numbered row: {numbered}",
+    ),
+    "inspect.rows": (
+        "  dòng hồ sơ: {dossiers}; dòng bỏ qua: {skipped}",
+        "  dossier rows: {dossiers}; skipped rows: {skipped}",
+    ),
+    "inspect.columns": ("Các cột", "Columns"),
+    "inspect.preview": ("Các dòng đầu (đã đọc)", "First rows (as read)"),
+    "inspect.unread": ("(không đọc)", "(not read)"),
+    "inspect.personal": ("(dữ liệu cá nhân — không đọc)", "(personal data — not read)"),
+    "col.row": ("Dòng", "Row"),
     # --- sample ---
     "sample.written": ("đã ghi {rows} hồ sơ mẫu vào {path}", "wrote {rows} sample dossiers to {path}"),
     # --- reasons a row is rejected ---
@@ -105,6 +134,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "finished without a date (status 9/10 but no finished or returned date)",
     ),
     # --- warnings about reading ---
+    "warn.sheet_skipped": (
+        '{file}: trang "{sheet}" không phải danh sách hồ sơ (không có cột mã hồ sơ, ngày tiếp nhận), bỏ qua',
+        '{file}: sheet "{sheet}" is not a dossier list (no dossier code and received date columns), skipped',
+    ),
+    "warn.total_mismatch": (
+        "{file}: dòng tổng cộng (dòng {row}) ghi {stated} hồ sơ nhưng đọc được {read} dòng hồ sơ; tệp xuất có thể bị thiếu",
+        "{file}: the total row (row {row}) says {stated} dossiers, {read} dossier rows were read; the export may be truncated",
+    ),
     "warn.column_conflict": (
         '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',
         '{file}: several columns map to field {field}; using "{used}", ignoring {ignored}',

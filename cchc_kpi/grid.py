@@ -1,13 +1,15 @@
 """The raw grid: an input's cells as the spreadsheet shows them, before mapping.
 
 Every reader (CSV / text, Excel, HTML) turns one sheet into a :class:`RawGrid`:
-a lazy frame with ``_row`` (the row number a spreadsheet shows, 1 = the first
-line) and one column per sheet column named ``c0``, ``c1`` …, plus the first
-rows as text for finding the header band. Nothing is typed or mapped here.
+its first rows as text (to find the header band), and :meth:`RawGrid.select`,
+a lazy frame of the requested sheet columns named ``c0``, ``c1`` … plus
+``_row`` (the row number a spreadsheet shows, 1 = the first line). Columns that
+are never requested (applicant data among them) are never materialised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
 
 ROW = "_row"
 HEAD_ROWS = 40
+
+# Loads the given sheet columns (0-based) as a frame with ROW and column_name(i).
+Loader = Callable[[Sequence[int]], "pl.LazyFrame"]
 
 
 def column_name(index: int) -> str:
@@ -29,13 +34,32 @@ class RawGrid:
     """One sheet of one input, unread beyond its first rows."""
 
     path: Path
-    frame: pl.LazyFrame
     n_columns: int
     head: list[list[str | None]]
+    loader: Loader
     sheet: str | None = None
     details: dict[str, str] = field(default_factory=dict)
+    eager: bool = False
+    _cache: pl.DataFrame | None = None
+    _cached: frozenset[int] = frozenset()
 
     @property
     def label(self) -> str:
         """The input as users name it: the path, and the sheet when there are several."""
         return f"{self.path}[{self.sheet}]" if self.sheet else str(self.path)
+
+    def prepare(self, indexes: Sequence[int]) -> None:
+        """Load ``indexes`` once for sources that cannot be scanned lazily (workbooks)."""
+        if self.eager and not set(indexes) <= self._cached:
+            wanted = sorted(self._cached | set(indexes))
+            self._cache = self.loader(wanted).collect()
+            self._cached = frozenset(wanted)
+
+    def select(self, indexes: Sequence[int]) -> pl.LazyFrame:
+        """Return a lazy frame of ``_row`` and the requested columns."""
+        names = [ROW] + [column_name(i) for i in indexes]
+        if not self.eager:
+            return self.loader(indexes).select(names)
+        self.prepare(indexes)
+        assert self._cache is not None
+        return self._cache.lazy().select(names)

@@ -12,18 +12,18 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from cchc_kpi.accounting import Accounting, InputFile, RejectedRow
+from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, SkippedFile
 from cchc_kpi.dateparse import detect_formats
 from cchc_kpi.dedupe import DuplicateKey, deduplicate, unit_key_expr
 from cchc_kpi.errors import InputError
 from cchc_kpi.grid import ROW
-from cchc_kpi.ingest_warnings import dataset_warnings
+from cchc_kpi.ingest_warnings import dataset_warnings, total_row_warnings
+from cchc_kpi.input_summary import summarise_inputs
 from cchc_kpi.inputs import resolve_inputs
 from cchc_kpi.messages import Message, text
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query
-from cchc_kpi.planning import check_month_first, date_columns, plan_input
-from cchc_kpi.readers import open_grids
+from cchc_kpi.planning import check_month_first, date_columns, plan_file
 from cchc_kpi.rowchecks import REJECT, REJECT_FIELD, bad_flag
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ class IngestOptions(BaseModel):
     set_unit: str | None = None
     duplicate_key: DuplicateKey = "unit"
     sheet: str | None = None
+    skip_bad_files: bool = False
 
 
 @dataclass
@@ -49,11 +50,16 @@ class Dataset:
     plans: list[ParsePlan]
     rejected: pl.DataFrame
     warnings: list[Message] = field(default_factory=list)
+    skipped_files: list[tuple[str, Message]] = field(default_factory=list)
 
     @property
     def accounting(self) -> Accounting:
         """Totals over all inputs."""
         return Accounting.total(list(self.inputs))
+
+    def skipped(self, lang: Lang = "vi") -> list[SkippedFile]:
+        """Files left out with --skip-bad-files, and why."""
+        return [SkippedFile(path=p, reason=m.render(lang)) for p, m in self.skipped_files]
 
     def fields_present(self, name: str) -> list[int]:
         """Return the input indexes whose export has a column for field ``name``."""
@@ -77,6 +83,14 @@ class Dataset:
         return rows
 
 
+class FailedInput(Exception):
+    """An input whose full read failed (raised by :func:`_collect`)."""
+
+    def __init__(self, plan: ParsePlan, error: InputError) -> None:
+        super().__init__(str(error))
+        self.plan, self.error = plan, error
+
+
 def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
     import polars as pl
 
@@ -91,7 +105,8 @@ def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
             frames.append(query.collect())
         except pl.exceptions.PolarsError as exc:
             reason = str(exc).strip().splitlines()[0][:200]
-            raise InputError("input.unreadable", file=plan.grid.label, reason=reason) from exc
+            error = InputError("input.unreadable", file=plan.grid.label, reason=reason)
+            raise FailedInput(plan, error) from exc
     return frames
 
 
@@ -101,7 +116,8 @@ def raw_values(plan: ParsePlan, name: str, rows: pl.Series) -> pl.Series:
 
     raw = plan.raw_column(name)
     assert raw is not None
-    return plan.grid.frame.select(ROW, raw).filter(pl.col(ROW).is_in(rows.implode())).collect()[raw]
+    frame = plan.grid.select(plan.indexes).filter(pl.col(ROW).is_in(rows.implode()))
+    return frame.collect()[raw]
 
 
 def _extend_date_formats(plan: ParsePlan, frame: pl.DataFrame) -> bool:
@@ -123,62 +139,45 @@ def _extend_date_formats(plan: ParsePlan, frame: pl.DataFrame) -> bool:
     return added
 
 
-def _summaries(
-    plans: list[ParsePlan], parsed: pl.DataFrame, valid: pl.DataFrame, removed: dict[int, int]
-) -> list[InputFile]:
-    import polars as pl
-
-    rows = dict(parsed.group_by(FILE).len().iter_rows())
-    kinds = parsed.filter(pl.col(SKIP).is_not_null()).group_by(FILE, SKIP).len()
-    rejected = dict(parsed.filter(pl.col(REJECT).is_not_null()).group_by(FILE).len().iter_rows())
-    coverage = valid.group_by(FILE).agg(
-        pl.len(),
-        pl.col("received_at").min().dt.date(),
-        pl.col("received_at").max().dt.date().alias("last"),
-    )
-    covered = {r[0]: r[1:] for r in coverage.iter_rows()}
-    summaries = []
-    for plan in plans:
-        index = plan.file_index
-        skipped = band_skips(plan)
-        for _, kind, n in kinds.filter(pl.col(FILE) == index).iter_rows():
-            skipped[kind] = skipped.get(kind, 0) + n
-        n_valid, first, last = covered.get(index, (0, None, None))
-        summaries.append(
-            InputFile(
-                path=str(plan.grid.path),
-                sheet=plan.grid.sheet,
-                format=plan.grid.details.get("format", "csv"),
-                encoding=plan.grid.details.get("encoding"),
-                delimiter=plan.grid.details.get("delimiter"),
-                header_rows=list(range(plan.band.first_row, plan.band.last_row + 1)),
-                columns={n: c.header for n, c in plan.mapping.columns.items()},
-                unmapped=plan.mapping.unmapped,
-                skipped=skipped,
-                rows_read=plan.band.end_row + rows.get(index, 0),
-                rows_used=n_valid - removed.get(index, 0),
-                rows_rejected=rejected.get(index, 0),
-                rows_skipped=sum(skipped.values()),
-                duplicates=removed.get(index, 0),
-                received_first=first,
-                received_last=last,
-            )
-        )
-    return summaries
+def _plan_all(
+    specs: Sequence[str | Path], options: IngestOptions, progress: Progress | None
+) -> tuple[list[ParsePlan], list[Message], list[tuple[str, Message]]]:
+    plans: list[ParsePlan] = []
+    notes: list[Message] = []
+    skipped: list[tuple[str, Message]] = []
+    for path in resolve_inputs([str(s) for s in specs]):
+        if progress:
+            progress(str(path))
+        try:
+            found, skipped_sheets = plan_file(path, len(plans), options.set_unit, options.sheet)
+        except InputError as err:
+            if not options.skip_bad_files:
+                raise
+            skipped.append((str(path), err.message))
+            continue
+        plans += found
+        notes += skipped_sheets
+    if not plans and skipped:
+        raise InputError("input.all_skipped", count=len(skipped))
+    return plans, notes, skipped
 
 
-def band_skips(plan: ParsePlan) -> dict[str, int]:
-    """Count the rows of the header band by kind: title (or blank) rows, header, numbered."""
-    band = plan.band
-    above = plan.grid.head[: band.first_row - 1]
-    blank = sum(1 for row in above if not any(c not in (None, "") for c in row))
-    counts = {
-        "title": len(above) - blank,
-        "blank": blank,
-        "header": band.last_row - band.first_row + 1,
-        "numbered": 1 if band.numbered_row else 0,
-    }
-    return {k: v for k, v in counts.items() if v}
+def _collect_skipping(
+    plans: list[ParsePlan], options: IngestOptions, skipped: list[tuple[str, Message]]
+) -> tuple[list[ParsePlan], list[pl.DataFrame]]:
+    """Collect every plan; with --skip-bad-files, drop the ones that fail and renumber."""
+    while True:
+        try:
+            return plans, _collect(plans)
+        except FailedInput as failed:
+            if not options.skip_bad_files:
+                raise failed.error from failed
+            skipped.append((str(failed.plan.grid.path), failed.error.message))
+            plans = [p for p in plans if p is not failed.plan]
+            for index, plan in enumerate(plans):
+                plan.file_index = index
+            if not plans:
+                raise InputError("input.all_skipped", count=len(skipped)) from failed
 
 
 def ingest(
@@ -190,28 +189,28 @@ def ingest(
     import polars as pl
 
     options = options or IngestOptions()
-    plans: list[ParsePlan] = []
-    for path in resolve_inputs([str(s) for s in specs]):
-        if progress:
-            progress(str(path))
-        for grid in open_grids(path, options.sheet):
-            plans.append(plan_input(grid, len(plans), set_unit=options.set_unit))
-    frames = _collect(plans)
+    plans, notes, skipped = _plan_all(specs, options, progress)
+    plans, frames = _collect_skipping(plans, options, skipped)
     redo = [p for p, f in zip(plans, frames, strict=True) if _extend_date_formats(p, f)]
     if redo:
-        for plan, frame in zip(redo, _collect(redo), strict=True):
+        try:
+            again = _collect(redo)
+        except FailedInput as failed:
+            raise failed.error from failed
+        for plan, frame in zip(redo, again, strict=True):
             frames[plan.file_index] = frame
     parsed = pl.concat(frames, how="vertical")
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
     valid = parsed.filter(dossier_rows & pl.col(REJECT).is_null()).with_columns(unit_key_expr())
     result = deduplicate(valid, options.duplicate_key)
-    inputs = _summaries(plans, parsed, valid, result.removed_by_file)
-    warnings = dataset_warnings(plans, result, options.set_unit, raw_values)
+    warnings = notes + total_row_warnings(plans, parsed)
+    warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,
-        inputs=inputs,
+        inputs=summarise_inputs(plans, parsed, valid, result.removed_by_file),
         plans=plans,
         rejected=rejected.select(FILE, ROW, REJECT, REJECT_FIELD),
         warnings=warnings,
+        skipped_files=skipped,
     )

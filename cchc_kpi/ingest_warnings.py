@@ -5,12 +5,14 @@ quoted; applicant columns are never read, so never quoted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from cchc_kpi.grid import ROW
 from cchc_kpi.messages import Message, quoted
-from cchc_kpi.parse import FILE, ParsePlan
+from cchc_kpi.parse import FILE, SKIP, ParsePlan
 from cchc_kpi.rowchecks import bad_flag
 from cchc_kpi.schema import FIELDS
 from cchc_kpi.textnorm import clean_text
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from cchc_kpi.dedupe import DedupeResult
 
 TOP_VALUES = 5
+STATED_COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
 RawValues = Callable[[ParsePlan, str, "pl.Series"], "pl.Series"]
 
 # field kind → the warning that says what an unreadable cell was taken as
@@ -107,4 +110,28 @@ def dataset_warnings(
                 {"dossiers": dedupe.conflicting, "rows": dedupe.duplicates - dedupe.identical},
             )
         )
+    return out
+
+
+def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """Compare the count a sheet's last total row states with the dossier rows read."""
+    import polars as pl
+
+    out = []
+    totals = parsed.filter(pl.col(SKIP) == "total").group_by(FILE).agg(pl.col(ROW).max())
+    for file_index, row in totals.iter_rows():
+        plan = plans[file_index]
+        cells = plan.grid.select(plan.indexes).filter(pl.col(ROW) == row).collect().row(0)[1:]
+        found = STATED_COUNT.search(" ".join(str(c) for c in cells if c))
+        if not found:
+            continue
+        stated = int(re.sub(r"[.,]", "", found.group()))
+        read = parsed.filter((pl.col(FILE) == file_index) & pl.col(SKIP).is_null()).height
+        if stated != read:
+            out.append(
+                Message(
+                    "warn.total_mismatch",
+                    {"file": plan.grid.label, "row": row, "stated": stated, "read": read},
+                )
+            )
     return out

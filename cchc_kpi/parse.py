@@ -15,7 +15,7 @@ from cchc_kpi.grid import ROW, RawGrid, column_name
 from cchc_kpi.headerband import HeaderBand
 from cchc_kpi.headers import HeaderMapping
 from cchc_kpi.rowchecks import bad_flag, reject_columns
-from cchc_kpi.rowkinds import skip_kind_column
+from cchc_kpi.rowkinds import row_kind_columns
 from cchc_kpi.schema import FIELDS, FieldSpec
 from cchc_kpi.values import parse_field
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 FILE = "_file"
 SKIP = "_skip"
+GROUP_UNIT = "_group_unit"
 EXTRA_COLUMNS = ("apology",)
 
 
@@ -61,12 +62,42 @@ class ParsePlan:
     mapping: HeaderMapping
     file_index: int
     set_unit: str | None = None
+    label_indexes: list[int] = field(default_factory=list)
     date_formats: dict[str, list[str]] = field(default_factory=dict)
 
     def raw_column(self, name: str) -> str | None:
         """Return the grid column that holds canonical field ``name``, if mapped."""
         mapped = self.mapping.columns.get(name)
         return column_name(mapped.index) if mapped else None
+
+    @property
+    def indexes(self) -> list[int]:
+        """The sheet columns read: the mapped ones and the row-label ones."""
+        mapped = [c.index for c in self.mapping.columns.values()]
+        return sorted(set(mapped) | set(self.label_indexes))
+
+    @property
+    def units_from_groups(self) -> bool:
+        """Whether units come from group rows (no unit column, no --set-unit)."""
+        return "unit" not in self.mapping.columns and not self.set_unit
+
+    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr]:
+        """The ``(kind, group unit)`` expressions over this input's read columns."""
+        import polars as pl
+
+        cells = [pl.col(column_name(i)) for i in self.indexes]
+        received = self.raw_column("received_at")
+        return row_kind_columns(cells, pl.col(received) if received else None)
+
+    def rows(self) -> pl.LazyFrame:
+        """The rows below the header band, with ``_skip`` and ``_group_unit`` (forward-filled)."""
+        import polars as pl
+
+        frame = self.grid.select(self.indexes).filter(pl.col(ROW) > self.band.end_row)
+        kind, unit = self.row_kind_exprs()
+        return frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)).with_columns(
+            pl.col(GROUP_UNIT).forward_fill()
+        )
 
 
 def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, tuple[pl.Expr, pl.Expr]]:
@@ -75,6 +106,8 @@ def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, tuple[pl.Expr, pl.Exp
     dtypes = canonical_dtypes()
     if spec.name == "unit" and plan.set_unit:
         value: pl.Expr = pl.lit(plan.set_unit, pl.String)
+    elif spec.name == "unit":
+        value = parse_field(spec, pl.col(GROUP_UNIT), pl.String(), [])[spec.name][0]
     else:
         value = pl.lit(None, dtypes[spec.name])
     out = {spec.name: (value, pl.lit(False))}
@@ -87,10 +120,7 @@ def build_query(plan: ParsePlan) -> pl.LazyFrame:
     """Return the lazy query of one input's rows below the header band."""
     import polars as pl
 
-    schema = plan.grid.frame.collect_schema()
     dtypes = canonical_dtypes()
-    mapped = [c for name in plan.mapping.columns if (c := plan.raw_column(name))]
-    frame = plan.grid.frame.select(ROW, *mapped).filter(pl.col(ROW) > plan.band.end_row)
     values: list[pl.Expr] = []
     flags: list[pl.Expr] = []
     for spec in FIELDS:
@@ -99,16 +129,16 @@ def build_query(plan: ParsePlan) -> pl.LazyFrame:
             parsed = _absent(spec, plan)
         else:
             formats = plan.date_formats.get(spec.name, [])
-            parsed = parse_field(spec, pl.col(raw), schema[raw], formats)
+            parsed = parse_field(spec, pl.col(raw), pl.String(), formats)
         for name, (value, bad) in parsed.items():
             values.append(value.cast(dtypes[name]).alias(name))
             flags.append(bad.fill_null(False).alias(bad_flag(name)))
-    skip = skip_kind_column([pl.col(c) for c in mapped], [schema[c] for c in mapped])
     return (
-        frame.select(
+        plan.rows()
+        .select(
             pl.lit(plan.file_index, pl.UInt32).alias(FILE),
             pl.col(ROW).cast(pl.UInt32),
-            skip.alias(SKIP),
+            pl.col(SKIP),
             *values,
             *flags,
         )

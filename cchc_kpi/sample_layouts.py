@@ -19,8 +19,12 @@ from cchc_kpi.sample import SampleSpec, generate_dossiers
 if TYPE_CHECKING:
     import polars as pl
 
-SampleFormat = Literal["csv", "dvcqg"]
-FILE_NAMES = {"csv": "danh-sach-ho-so-{units}.csv", "dvcqg": "dvcqg-{units}.csv"}
+SampleFormat = Literal["csv", "dvcqg", "xlsx"]
+FILE_NAMES = {
+    "csv": "danh-sach-ho-so-{units}.csv",
+    "dvcqg": "dvcqg-{units}.csv",
+    "xlsx": "bao-cao-ho-so-{units}.xlsx",
+}
 
 STATUS_WORDS = {
     3: "Không được tiếp nhận",
@@ -124,6 +128,10 @@ def write_sample(out_dir: Path, spec: SampleSpec, fmt: SampleFormat = "csv") -> 
             with open(tmp, "wb") as handle:
                 handle.write("\ufeff".encode())
                 vietnamese_table(dossiers).write_csv(handle, separator=";")
-        else:
+        elif fmt == "dvcqg":
             dvcqg_table(dossiers).write_csv(tmp, separator=",")
+        else:
+            from cchc_kpi.sample_workbook import write_workbook
+
+            write_workbook(tmp, dossiers, spec.first_day, spec.last_day)
     return target

@@ -68,7 +68,18 @@ VAN_NINH_DISTRICT = (
     SampleUnit("UBND xã Vạn Phú", "H34.28.04", "commune", 0.11, 0.45, 0.002),
 )
 
-UNIT_SETS = {"khanh-hoa": KHANH_HOA_CITY, "van-ninh": VAN_NINH_DISTRICT}
+CAM_RANH_CITY = (
+    SampleUnit("UBND thành phố Cam Ranh", "H34.24", "district", 0.25, 0.58, 0.005),
+    SampleUnit(
+        "Chi nhánh Văn phòng đăng ký đất đai thành phố Cam Ranh", "H34.24.30", "land_office", 0.25, 0.32, 0.01
+    ),
+    SampleUnit("UBND phường Cam Lộc", "H34.24.01", "commune", 0.13, 0.80, 0.002),
+    SampleUnit("UBND phường Cam Nghĩa", "H34.24.02", "commune", 0.13, 0.78, 0.002),
+    SampleUnit("UBND phường Ba Ngòi", "H34.24.03", "commune", 0.12, 0.81, 0.001),
+    SampleUnit("UBND xã Cam Thịnh Đông", "H34.24.04", "commune", 0.12, 0.70, 0.003),
+)
+
+UNIT_SETS = {"khanh-hoa": KHANH_HOA_CITY, "van-ninh": VAN_NINH_DISTRICT, "cam-ranh": CAM_RANH_CITY}
 
 _FULL, _PART, _INFO = "Toàn trình", "Một phần", "Cung cấp thông tin"
 

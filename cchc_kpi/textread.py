@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from cchc_kpi.errors import InputError
@@ -105,7 +106,7 @@ def read_text_grid(path: Path) -> RawGrid:
         lines = lines[:-1]  # the last line of a cut sample may be partial
     delimiter, n_columns = sniff_delimiter(lines[:1000])
     schema = {column_name(i): pl.String for i in range(n_columns)}
-    frame = pl.scan_csv(
+    scan = pl.scan_csv(
         source,
         separator=delimiter,
         has_header=False,
@@ -115,7 +116,11 @@ def read_text_grid(path: Path) -> RawGrid:
         quote_char='"',
         encoding="utf8",
     ).with_row_index(ROW, offset=1)
-    head_frame = frame.head(HEAD_ROWS).collect()
+    head_frame = scan.head(HEAD_ROWS).collect()
     head = [list(r[1:]) for r in head_frame.iter_rows()]
-    details = {"encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter)}
-    return RawGrid(path=path, frame=frame, n_columns=n_columns, head=head, details=details)
+    details = {"format": "csv", "encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter)}
+
+    def loader(indexes: Sequence[int]) -> pl.LazyFrame:
+        return scan.select(ROW, *[column_name(i) for i in indexes])
+
+    return RawGrid(path=path, n_columns=n_columns, head=head, loader=loader, details=details)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from cchc_kpi.accounting import Accounting, InputFile, RejectedRow
+from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, RunAccounting
 from cchc_kpi.errors import UsageError
 from cchc_kpi.ingest import Dataset, IngestOptions, Progress, ingest
 from cchc_kpi.messages import render_all, text
@@ -27,7 +27,7 @@ ROWS_SHOWN_PER_REASON = 20
 class ValidationResult(BaseModel):
     """Accounting, per-input detail, warnings and rejected rows."""
 
-    accounting: Accounting
+    accounting: RunAccounting
     files: list[InputFile]
     warnings: list[str]
     rejected: list[RejectedRow]
@@ -69,7 +69,7 @@ def parse_threshold(value: str | None) -> Threshold:
 def validation_result(dataset: Dataset, lang: Lang = "vi") -> ValidationResult:
     """Assemble the validation result of an ingested dataset."""
     return ValidationResult(
-        accounting=dataset.accounting,
+        accounting=RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang)),
         files=dataset.inputs,
         warnings=render_all(dataset.warnings, lang),
         rejected=dataset.rejected_rows(lang),

@@ -30,7 +30,7 @@ def test_bom_stripped_and_encoding_reported():
 def test_rows_numbered_as_spreadsheet():
     """Row numbers count every line from 1, blank lines included."""
     grid = read_text_grid(FIXTURES / "title_block.csv")
-    rows = grid.frame.select("_row").collect()["_row"].to_list()
+    rows = grid.select([0]).collect()["_row"].to_list()
     assert rows == list(range(1, 10))
 
 

@@ -76,6 +76,17 @@ SetUnitOption = Annotated[
     typer.Option("--set-unit", help="Unit name for exports that have no unit column."),
 ]
 
+SheetOption = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Read only this sheet of each workbook (default: every dossier sheet)."),
+]
+SkipBadFilesOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-bad-files", help="Leave out unreadable files (listed in the accounting) instead of stopping."
+    ),
+]
+
 
 def start(lang: LangChoice, debug: bool, quiet: bool = False) -> Lang:
     """Record the run's settings; return the language."""

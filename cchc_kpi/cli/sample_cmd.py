@@ -16,6 +16,7 @@ class SampleFormatChoice(StrEnum):
 
     csv = "csv"
     dvcqg = "dvcqg"
+    xlsx = "xlsx"
 
 
 class UnitSetChoice(StrEnum):
@@ -23,6 +24,7 @@ class UnitSetChoice(StrEnum):
 
     khanh_hoa = "khanh-hoa"
     van_ninh = "van-ninh"
+    cam_ranh = "cam-ranh"
 
 
 def sample_command(
@@ -33,7 +35,9 @@ def sample_command(
     ] = 2024,
     fmt: Annotated[
         SampleFormatChoice,
-        typer.Option("--format", "-f", help="csv: one-stop list (Vietnamese headers); dvcqg: portal fields."),
+        typer.Option(
+            "--format", "-f", help="csv: one-stop list; dvcqg: portal fields; xlsx: vendor-style report."
+        ),
     ] = SampleFormatChoice.csv,
     units: Annotated[
         UnitSetChoice, typer.Option("--units", help="Synthetic unit set.")

@@ -18,6 +18,8 @@ from cchc_kpi.cli.common import (
     PathsArgument,
     QuietOption,
     SetUnitOption,
+    SheetOption,
+    SkipBadFilesOption,
     emit_json,
     emit_table,
     note,
@@ -61,6 +63,8 @@ def validate_command(
     paths: PathsArgument = None,
     inputs: InputOption = None,
     set_unit: SetUnitOption = None,
+    sheet: SheetOption = None,
+    skip_bad_files: SkipBadFilesOption = False,
     duplicate_key: DuplicateKeyOption = DuplicateKeyChoice.unit,
     rejects: Annotated[
         Path | None, typer.Option("--rejects", help="Write one line per rejected row to this CSV.")
@@ -97,7 +101,9 @@ def validate_command(
         raise UsageError("usage.no_input")
     if rejects:
         check_outputs_are_not_inputs([rejects], specs)
-    options = IngestOptions(set_unit=set_unit, duplicate_key=duplicate_key.value)
+    options = IngestOptions(
+        set_unit=set_unit, duplicate_key=duplicate_key.value, sheet=sheet, skip_bad_files=skip_bad_files
+    )
     result = validate(specs, options, language)
     if rejects:
         write_text_atomic(rejects, "\ufeff" + to_delimited(rejects_table(result)))
@@ -117,6 +123,8 @@ def validate_command(
         emit_table(accounting_table(result, language), fmt_, language)
         for warning in result.warnings:
             note(warning)
+    for skipped in result.accounting.skipped_files:
+        note(text("validate.skipped_file", language, reason=skipped.reason))
     if threshold.exceeded(result.accounting):
         note(text("validate.exit_rejected", language, count=result.accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)

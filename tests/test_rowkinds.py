@@ -1,0 +1,40 @@
+"""Tests of blank, group and total row detection."""
+
+import polars as pl
+
+from cchc_kpi.rowkinds import row_kind_columns
+
+
+def _kinds(rows):
+    frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
+    kind, unit = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
+    return frame.select(kind.alias("kind"), unit.alias("unit")).rows()
+
+
+def test_kinds():
+    """Blank, total, level group, unit group and dossier rows are told apart."""
+    assert _kinds(
+        [
+            [None, None, None],
+            ["  ", "", None],
+            ["Tổng cộng: 6.277 hồ sơ", None, None],
+            ["CỘNG", "12", None],
+            ["I. CẤP XÃ", None, None],
+            ["1. UBND xã Vạn Hưng", None, None],
+            [None, "Sở Tư pháp", None],
+            ["1", "H34-0001", "05/03/2024"],
+            [None, "H34-0002", None],
+            ["Tổng hợp", "H34-0003", "05/03/2024"],
+        ]
+    ) == [
+        ("blank", None),
+        ("blank", None),
+        ("total", None),
+        ("total", None),
+        ("group", ""),
+        ("group", "UBND xã Vạn Hưng"),
+        ("group", "Sở Tư pháp"),
+        (None, None),
+        (None, None),
+        (None, None),
+    ]

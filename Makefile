@@ -21,7 +21,7 @@ $(DEV): pyproject.toml | $(BIN)/python
 	touch $(RUN) $(DEV)
 
 demo: $(RUN)  ## the main job on the bundled sample data
-	$(BIN)/cchc-kpi validate sample_data/ --format table
+	$(BIN)/cchc-kpi report --period $(PERIOD) --by level,unit sample_data/ --format table
 
 test: $(DEV)  ## the test suite
 	$(BIN)/python -m pytest

@@ -19,10 +19,14 @@ _LAZY = {
     "validate": "cchc_kpi.validation",
     "ValidationResult": "cchc_kpi.validation",
     "Dossier": "cchc_kpi.schema",
+    "build_report": "cchc_kpi.report",
+    "Report": "cchc_kpi.report_model",
 }
 
 if TYPE_CHECKING:
     from cchc_kpi.ingest import Dataset, IngestOptions, ingest
+    from cchc_kpi.report import build_report
+    from cchc_kpi.report_model import Report
     from cchc_kpi.schema import Dossier
     from cchc_kpi.validation import ValidationResult, validate
 
@@ -30,8 +34,10 @@ __all__ = [
     "Dataset",
     "Dossier",
     "IngestOptions",
+    "Report",
     "ValidationResult",
     "__version__",
+    "build_report",
     "ingest",
     "validate",
 ]

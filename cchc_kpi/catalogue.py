@@ -6,7 +6,9 @@ already formatted for the language (7.300 / 7,300).
 
 from __future__ import annotations
 
-TEXTS: dict[str, tuple[str, str]] = {
+from cchc_kpi.catalogue_report import REPORT_TEXTS
+
+BASE_TEXTS: dict[str, tuple[str, str]] = {
     "list.more": ("… (thêm {count})", "… ({count} more)"),
     # --- usage and input errors (exit 2) ---
     "usage.no_input": (
@@ -16,6 +18,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "usage.bad_max_invalid": (
         '--max-invalid phải là một số (ví dụ 10) hoặc phần trăm (ví dụ 0,5%), không phải "{value}"',
         '--max-invalid must be a number (e.g. 10) or a percentage (e.g. 0.5%), not "{value}"',
+    ),
+    "usage.bad_period": (
+        'không hiểu kỳ báo cáo "{value}"; dùng một trong các dạng: 2024-05, T5-2024, 05/2024 (tháng 5); Q1-2024, 2024-Q1 (quý); H1-2024, 6T-2024 (6 tháng); 9M-2024, 5T-2024 (N tháng đầu năm; chú ý T5 là tháng 5, 5T là 5 tháng); 2024, Y2024 (năm); 2023-12-15..2024-08-07 (khoảng ngày); last-month, last-quarter, this-year, ytd',
+        'unknown period "{value}"; use one of: 2024-05, T5-2024, 05/2024 (May); Q1-2024, 2024-Q1 (quarter); H1-2024, 6T-2024 (half); 9M-2024, 5T-2024 (first N months; note T5 is May, 5T is the first five months); 2024, Y2024 (year); 2023-12-15..2024-08-07 (date range); last-month, last-quarter, this-year, ytd',
     ),
     "usage.bad_format": (
         "--format {value} không dùng được ở đây; chọn một trong: {choices}",
@@ -76,6 +82,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "label.total": ("Tổng cộng", "Total"),
     "label.subtotal": ("Cộng", "Subtotal"),
+    "choice.close_date": (
+        "ngày kết thúc hồ sơ là ngày có kết quả, hoặc ngày trả kết quả khi không có ngày có kết quả",
+        "a dossier closes on its finished date, or its returned date when the finished date is empty",
+    ),
+    "choice.no_due": (
+        "hồ sơ không có ngày hẹn trả được tính là đúng hạn",
+        "a dossier without a due date counts as on time",
+    ),
+    "choice.pending": (
+        "hồ sơ đang giải quyết tính đến cuối kỳ (hoặc đến ngày lập báo cáo khi kỳ chưa kết thúc); quá hạn khi ngày hẹn trả trước ngày đó",
+        "pending is measured at the period end (or the report date when the period has not ended); overdue when due before that day",
+    ),
+    "choice.withdrawn_no_date": (
+        "hồ sơ rút / dừng xử lý không có ngày được tính vào kỳ của ngày tiếp nhận",
+        "a withdrawn or stopped dossier without a date counts in the period of its received date",
+    ),
+    "choice.rates": (
+        "tỷ lệ làm tròn nửa lên từ tử số và mẫu số; để trống khi mẫu số bằng 0",
+        "rates are rounded half-up from integer numerator and denominator; empty when the denominator is 0",
+    ),
+    "choice.missing_columns": (
+        "hồ sơ của tệp thiếu một cột không được tính vào tử số và mẫu số của chỉ số dùng cột đó",
+        "dossiers of an input without a column are left out of both sides of the metrics that need it",
+    ),
     # --- labels of table columns ---
     "col.file": ("Tệp", "File"),
     "col.rows_read": ("Dòng đọc", "Rows read"),
@@ -142,6 +172,43 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{file}: dòng tổng cộng (dòng {row}) ghi {stated} hồ sơ nhưng đọc được {read} dòng hồ sơ; tệp xuất có thể bị thiếu",
         "{file}: the total row (row {row}) says {stated} dossiers, {read} dossier rows were read; the export may be truncated",
     ),
+    "warn.sample": (
+        "DỮ LIỆU MẪU — số liệu minh họa, không phải của đơn vị nào",
+        "SAMPLE DATA — illustrative figures of no real unit",
+    ),
+    "warn.rejected_rows": (
+        "{count} dòng bị loại, không được tính (xem cchc-kpi validate)",
+        "{count} rows were rejected and are not counted (see cchc-kpi validate)",
+    ),
+    "warn.no_dossiers": ("không có hồ sơ nào để tính", "there are no dossiers to count"),
+    "warn.coverage_start": (
+        "dữ liệu bắt đầu từ ngày {first}, sau ngày đầu kỳ {start}: số hồ sơ kỳ trước chuyển qua và đang giải quyết có thể thiếu",
+        "the inputs start on {first}, after the period start {start}: carried-over and pending dossiers may be understated",
+    ),
+    "warn.coverage_end": (
+        "dữ liệu kết thúc ngày {last}, trước ngày cuối kỳ {end}: hồ sơ tiếp nhận sau đó không có trong báo cáo",
+        "the inputs end on {last}, before the period end {end}: dossiers received after that are missing",
+    ),
+    "warn.no_due": (
+        "{count} hồ sơ đã giải quyết không có ngày hẹn trả, được tính là đúng hạn",
+        "{count} resolved dossiers have no due date and count as on time",
+    ),
+    "warn.withdrawn_no_date": (
+        "{count} hồ sơ rút / dừng xử lý không có ngày, được tính vào kỳ của ngày tiếp nhận",
+        "{count} withdrawn or stopped dossiers have no date and count in the period of their received date",
+    ),
+    "warn.partial_column": (
+        "cột {column} không có trong một số tệp: {count} hồ sơ của các tệp đó không được tính vào chỉ số dùng cột này",
+        "column {column} is missing from some inputs: {count} dossiers of those inputs are left out of the metrics that need it",
+    ),
+    "warn.absent_columns": (
+        "không tệp nào có cột {columns}: các chỉ số dùng các cột này để trống",
+        "no input has the columns {columns}: the metrics that need them are empty",
+    ),
+    "warn.unknown_level": (
+        "{count} đơn vị chưa xác định được cấp (sở/ngành, huyện, xã …): {units}",
+        "{count} units of unknown level (department, district, commune …): {units}",
+    ),
     "warn.column_conflict": (
         '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',
         '{file}: several columns map to field {field}; using "{used}", ignoring {ignored}',
@@ -191,3 +258,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{dossiers} dossiers appear in several rows with different values; kept the latest, dropped {rows} rows",
     ),
 }
+
+TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS}

@@ -51,6 +51,7 @@ class Dataset:
     rejected: pl.DataFrame
     warnings: list[Message] = field(default_factory=list)
     skipped_files: list[tuple[str, Message]] = field(default_factory=list)
+    duplicate_key: DuplicateKey = "unit"
 
     @property
     def accounting(self) -> Accounting:
@@ -213,4 +214,5 @@ def ingest(
         rejected=rejected.select(FILE, ROW, REJECT, REJECT_FIELD),
         warnings=warnings,
         skipped_files=skipped,
+        duplicate_key=options.duplicate_key,
     )

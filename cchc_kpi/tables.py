@@ -68,9 +68,10 @@ def display_value(row: dict[str, Any], column: Column, lang: Lang) -> str:
         return text(SENTINELS[value], lang)
     if column.kind == "rate" and column.numerator and column.denominator:
         num, den = row.get(column.numerator), row.get(column.denominator)
-        if num is None or den is None:
+        if num is None or den is None or den == 0:
             return "–"
-        return format_percent(int(num), int(den), lang)
+        basis = f"{format_int(int(num), lang)}/{format_int(int(den), lang)}"
+        return f"{format_percent(int(num), int(den), lang)} ({basis})"
     if value is None:
         return "–"
     if column.kind == "int" and isinstance(value, int):

@@ -15,6 +15,7 @@ import typer
 from cchc_kpi import __version__
 from cchc_kpi.cli.common import STATE
 from cchc_kpi.cli.inspect_cmd import inspect_command
+from cchc_kpi.cli.report_cmd import report_command
 from cchc_kpi.cli.sample_cmd import sample_command
 from cchc_kpi.cli.validate_cmd import validate_command
 
@@ -46,6 +47,7 @@ def root(
     """cchc-kpi."""
 
 
+app.command("report")(report_command)
 app.command("validate")(validate_command)
 app.command("inspect")(inspect_command)
 app.command("sample")(sample_command)

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -151,3 +152,19 @@ def note(message: str) -> None:
     if not STATE.quiet:
         sys.stderr.write(message + "\n")
         sys.stderr.flush()
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """Parse a date option written yyyy-mm-dd or dd/mm/yyyy."""
+    from datetime import datetime
+
+    from cchc_kpi.errors import UsageError
+
+    if value is None:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise UsageError("usage.bad_date", option=option, value=value)

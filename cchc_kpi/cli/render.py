@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.tables import Table, display_value
+from cchc_kpi.messages import text
+from cchc_kpi.tables import Column, Table, display_value
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from cchc_kpi.numfmt import Lang
+
+TEXT_MIN_WIDTH = 24
+PADDING = 2
 
 
 def console() -> Console:
@@ -19,22 +23,64 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> str:
+    shown = display_value(row, column, lang)
+    if column.kind == "rate" and " (" in shown:
+        rate, numbers = shown.split(" (", 1)
+        return f"{rate}\n{numbers.rstrip(')')}" if basis else rate
+    return shown
+
+
+def _widths(table: Table, lang: Lang, basis: bool) -> list[int]:
+    widths = []
+    for column in table.columns:
+        cells = [_cell(r, column, lang, basis) for r in table.rows]
+        widest = max((len(line) for c in cells for line in c.split("\n")), default=0)
+        if column.kind == "text":
+            widths.append(min(widest, TEXT_MIN_WIDTH))
+        else:
+            widths.append(max(widest, max((len(w) for w in column.label.split()), default=1)))
+    return widths
+
+
+def _needed(widths: list[int]) -> int:
+    return sum(w + PADDING + 1 for w in widths) + 1
+
+
 def print_table(table: Table, lang: Lang) -> None:
-    """Print a table with labels and numbers formatted for the language."""
+    """Print a table with labels and numbers formatted for the language.
+
+    Rates carry their numerator/denominator on a second line when the terminal is
+    wide enough; otherwise a note says where to find them.
+    """
+    from rich import box
     from rich.markup import escape
     from rich.table import Table as RichTable
 
-    rich_table = RichTable(title=escape(table.title) if table.title else None, title_justify="left")
-    for column in table.columns:
-        rich_table.add_column(
-            escape(column.label), justify="left" if column.kind == "text" else "right", overflow="fold"
-        )
-    for row in table.rows:
-        cells = [escape(display_value(row, c, lang)) for c in table.columns]
-        style = "bold" if "TOTAL" in row.values() else None
-        rich_table.add_row(*cells, style=style)
     out = console()
+    has_rates = any(c.kind == "rate" for c in table.columns)
+    basis = _needed(_widths(table, lang, True)) <= out.width
+    widths = _widths(table, lang, basis)
+    excess = _needed(widths) - out.width
+    if excess > 0:  # let the text columns wrap more before rich crops numbers
+        widths = [
+            max(12, w - excess) if c.kind == "text" else w for c, w in zip(table.columns, widths, strict=True)
+        ]
+    rich_table = RichTable(
+        title=escape(table.title) if table.title else None, title_justify="left", box=box.SIMPLE_HEAD
+    )
+    for column, width in zip(table.columns, widths, strict=True):
+        if column.kind == "text":
+            rich_table.add_column(escape(column.label), min_width=width, overflow="fold")
+        else:
+            rich_table.add_column(escape(column.label), justify="right", min_width=width, max_width=width)
+    for row in table.rows:
+        cells = [escape(_cell(row, c, lang, basis)) for c in table.columns]
+        style = "bold" if row.get("row_type") in ("subtotal", "total") or "TOTAL" in row.values() else None
+        rich_table.add_row(*cells, style=style)
     out.print(rich_table)
+    if has_rates and not basis:
+        out.print(escape(text("report.basis_hidden", lang)))
     for line in table.footer:
         out.print(escape(line))
 

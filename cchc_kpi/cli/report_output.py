@@ -1,0 +1,65 @@
+"""Printing and writing a report in each format (CLI layer)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from cchc_kpi.cli.common import OutputFormat, emit_table, write_stdout
+from cchc_kpi.numfmt import Lang
+from cchc_kpi.report_model import Report
+
+
+def report_text(
+    report: Report, fmt: OutputFormat, lang: Lang, columns: Sequence[str] | None, excel_vi: bool
+) -> str:
+    """The report as text in a machine or Markdown format."""
+    from cchc_kpi.report_render import report_delimited, report_table
+    from cchc_kpi.tables import to_markdown
+
+    if fmt == OutputFormat.json:
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    if fmt == OutputFormat.tsv:
+        return report_delimited(report, "\t")
+    if fmt == OutputFormat.markdown:
+        return to_markdown(report_table(report, lang, columns), lang)
+    return report_delimited(report, ";" if excel_vi else ",", excel_vi)
+
+
+def emit_report(
+    report: Report,
+    fmt: OutputFormat,
+    lang: Lang,
+    columns: Sequence[str] | None,
+    excel_vi: bool,
+    verbose: bool,
+) -> None:
+    """Print the report on stdout."""
+    from cchc_kpi.report_render import metadata_lines, report_table
+
+    if fmt != OutputFormat.table:
+        write_stdout(report_text(report, fmt, lang, columns, excel_vi))
+        return
+    table = report_table(report, lang, columns, short=True)
+    if verbose:
+        table.footer = metadata_lines(report, lang)
+    emit_table(table, fmt, lang)
+
+
+def write_report_file(
+    path: Path, report: Report, lang: Lang, columns: Sequence[str] | None, excel_vi: bool
+) -> None:
+    """Write the report to ``path`` atomically, in the format its extension names."""
+    from cchc_kpi.atomic import write_text_atomic
+    from cchc_kpi.errors import UsageError
+
+    by_suffix = {".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv, ".json": OutputFormat.json,
+                 ".md": OutputFormat.markdown}  # fmt: skip
+    fmt = by_suffix.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError("usage.bad_output", suffix=path.suffix or "?")
+    content = report_text(report, fmt, lang, columns, excel_vi)
+    if fmt == OutputFormat.csv:
+        content = "\ufeff" + content
+    write_text_atomic(path, content)

@@ -1,0 +1,85 @@
+"""Group keys of a report (unit, level, field, procedure, channel, month) and filters.
+
+A unit (field, procedure) is shown as written in the export (NFC, trimmed);
+spellings that differ only in case, spacing, Unicode form or tone placement are
+one group, shown with its most frequent spelling (ties: the first in Unicode
+order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from cchc_kpi.dedupe import UNIT_KEY
+from cchc_kpi.levels import LEVELS, level_expr
+from cchc_kpi.textnorm import name_key, name_key_expr
+
+if TYPE_CHECKING:
+    import polars as pl
+
+GroupKey = Literal["unit", "level", "field", "procedure", "channel", "month"]
+GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "field", "procedure", "channel", "month")
+CHANNEL_ORDER = ("online", "direct", "postal")
+
+
+def _most_frequent(frame: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
+    """Return ``key → display``: the most frequent spelling per key (ties: Unicode order)."""
+    import polars as pl
+
+    return (
+        frame.filter(pl.col(text).is_not_null())
+        .group_by(key, text)
+        .len()
+        .sort([key, "len", text], descending=[False, True, False])
+        .unique(subset=key, keep="first", maintain_order=True)
+        .select(key, pl.col(text).alias(f"{text}__shown"))
+    )
+
+
+def with_group_columns(dossiers: pl.DataFrame) -> pl.DataFrame:
+    """Add the group key columns (display values) to the dossiers."""
+    import polars as pl
+
+    frame = dossiers.with_columns(
+        name_key_expr(pl.col("field")).alias("_field_key"),
+        pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure"),
+    ).with_columns(name_key_expr(pl.col("_procedure")).alias("_procedure_key"))
+    for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
+        frame = frame.join(_most_frequent(frame, text, key), on=key, how="left", nulls_equal=True)
+    return frame.with_columns(
+        pl.col("unit__shown").alias("g_unit"),
+        level_expr(pl.col("unit__shown")).alias("g_level"),
+        pl.col("field__shown").alias("g_field"),
+        pl.col("_procedure__shown").alias("g_procedure"),
+        pl.col("channel").alias("g_channel"),
+    )
+
+
+def apply_filters(
+    frame: pl.DataFrame, units: Sequence[str], levels: Sequence[str], fields: Sequence[str]
+) -> pl.DataFrame:
+    """Keep the dossiers of the given units / levels / fields (names matched like units)."""
+    import polars as pl
+
+    if units:
+        frame = frame.filter(pl.col(UNIT_KEY).is_in([name_key(u) for u in units]))
+    if levels:
+        frame = frame.filter(pl.col("g_level").is_in(list(levels)))
+    if fields:
+        frame = frame.filter(pl.col("_field_key").is_in([name_key(f) for f in fields]))
+    return frame
+
+
+def sort_expr(key: str) -> pl.Expr:
+    """An expression that orders rows of group key ``key`` as readers expect."""
+    import polars as pl
+
+    column = pl.col(key)
+    if key == "level":
+        return column.replace_strict({v: i for i, v in enumerate(LEVELS)}, default=len(LEVELS))
+    if key == "channel":
+        return column.replace_strict({v: i for i, v in enumerate(CHANNEL_ORDER)}, default=9)
+    if key in ("unit", "field", "procedure"):
+        return name_key_expr(column)
+    return column

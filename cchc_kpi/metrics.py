@@ -1,0 +1,175 @@
+"""The metrics of domain.md §5, aggregated in one Polars pass per grouping.
+
+Counts are sums of the classification flags. Metrics that need an optional
+column (channel, service level, e-result, digitisation, reuse, fees, online
+payment, apology) count only dossiers whose input has that column; a group
+whose dossiers all lack it gets null, never 0. Every rate is a fraction at full
+precision with its numerator and denominator, null when the denominator is 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import polars as pl
+
+MetricKind = Literal["count", "rate", "money"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One output metric; a rate names its numerator and denominator keys."""
+
+    name: str
+    kind: MetricKind = "count"
+    numerator: str | None = None
+    denominator: str | None = None
+    flow: bool = True  # flows add up over months; stocks (carried over, pending …) do not
+
+
+def _rate(name: str, numerator: str, denominator: str) -> Metric:
+    return Metric(name, "rate", numerator, denominator)
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("received_total", flow=False),
+    Metric("received_new"),
+    Metric("received_online"),
+    Metric("received_offline"),
+    Metric("received_direct"),
+    Metric("received_postal"),
+    Metric("carried_over", flow=False),
+    Metric("resolved"),
+    Metric("resolved_early"),
+    Metric("resolved_on_time"),
+    Metric("resolved_late"),
+    Metric("resolved_in_time"),
+    Metric("pending", flow=False),
+    Metric("pending_in_time", flow=False),
+    Metric("pending_overdue", flow=False),
+    Metric("withdrawn"),
+    Metric("not_accepted"),
+    _rate("resolved_rate", "resolved", "received_total"),
+    _rate("on_time_rate", "resolved_in_time", "resolved"),
+    _rate("early_rate", "resolved_early", "resolved"),
+    _rate("late_rate", "resolved_late", "resolved"),
+    _rate("progress_766_rate", "_in_time_766", "_all_766"),
+    _rate("online_rate", "received_online", "_channel_known"),
+    _rate("online_rate_eligible", "_online_eligible", "_eligible"),
+    Metric("e_result"),
+    _rate("e_result_rate", "e_result", "_e_result_known"),
+    Metric("digitized"),
+    _rate("digitization_rate", "digitized", "_digitized_known"),
+    Metric("reused"),
+    _rate("reuse_rate", "reused", "_reused_known"),
+    Metric("fee_dossiers"),
+    Metric("paid_online"),
+    Metric("paid_online_amount", "money"),
+    _rate("online_payment_rate", "paid_online", "fee_dossiers"),
+    Metric("late_with_apology", flow=False),
+    Metric("late_without_apology", flow=False),
+)
+METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)
+METRICS_BY_NAME = {m.name: m for m in METRICS}
+RATES = tuple(m for m in METRICS if m.kind == "rate")
+
+# optional column → (base flag the metric counts among, metrics it feeds)
+OPTIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "channel": ("k_new", ("received_online", "received_direct", "received_postal")),
+    "service_level": ("k_new", ("_online_eligible", "_eligible")),
+    "e_result": ("k_resolved", ("e_result", "_e_result_known")),
+    "digitized": ("k_new", ("digitized", "_digitized_known")),
+    "reused": ("k_new", ("reused", "_reused_known")),
+    "fee_amount": ("k_new", ("fee_dossiers", "paid_online_amount")),
+    "paid_online": ("k_new", ("paid_online",)),
+    "apology": ("_late_any", ("late_with_apology", "late_without_apology")),
+}
+
+
+def _count(condition: pl.Expr) -> pl.Expr:
+    import polars as pl
+
+    return condition.fill_null(False).sum().cast(pl.Int64)
+
+
+def aggregations() -> list[pl.Expr]:
+    """Return the group-by aggregations of every count (public and helper) and base."""
+    import polars as pl
+
+    c = pl.col
+    new, resolved = c("k_new"), c("k_resolved")
+    channel = c("channel")
+    eligible = c("service_level").is_in(["full", "partial"])
+    fee_known = c("fee_amount").is_not_null()
+    paid = new & (c("paid_online") == True) & (~fee_known | (c("fee_amount") > 0))  # noqa: E712
+    late_any = c("k_late") | c("k_pending_overdue")
+    counts = {
+        "received_new": _count(new),
+        "carried_over": _count(c("k_carried")),
+        "received_online": _count(new & (channel == "online")),
+        "received_direct": _count(new & (channel == "direct")),
+        "received_postal": _count(new & (channel == "postal")),
+        "resolved": _count(resolved),
+        "resolved_early": _count(c("k_early")),
+        "resolved_on_time": _count(c("k_on_time")),
+        "resolved_late": _count(c("k_late")),
+        "pending": _count(c("k_pending")),
+        "pending_in_time": _count(c("k_pending_in_time")),
+        "pending_overdue": _count(c("k_pending_overdue")),
+        "withdrawn": _count(c("k_withdrawn")),
+        "not_accepted": _count(c("k_not_accepted")),
+        "_channel_known": _count(new & channel.is_not_null()),
+        "_online_eligible": _count(new & eligible & (channel == "online")),
+        "_eligible": _count(new & eligible & channel.is_not_null()),
+        "e_result": _count(resolved & (c("e_result") == True)),  # noqa: E712
+        "_e_result_known": _count(resolved & c("e_result").is_not_null()),
+        "digitized": _count(new & (c("digitized") == True)),  # noqa: E712
+        "_digitized_known": _count(new & c("digitized").is_not_null()),
+        "reused": _count(new & (c("reused") == True)),  # noqa: E712
+        "_reused_known": _count(new & c("reused").is_not_null()),
+        "fee_dossiers": _count(new & (c("fee_amount") > 0)),
+        "paid_online": _count(paid),
+        "paid_online_amount": c("fee_amount").filter(paid).sum().cast(pl.Int64),
+        "late_with_apology": _count(late_any & (c("apology") == True)),  # noqa: E712
+        "late_without_apology": _count(late_any & (c("apology") == False)),  # noqa: E712
+        "_no_due": _count(c("k_no_due")),
+        "_withdrawn_no_date": _count(c("k_withdrawn_no_date")),
+    }
+    bases = {"k_new": new, "k_resolved": resolved, "_late_any": late_any}
+    for column, (base, _) in OPTIONAL.items():
+        counts[f"_base_{column}"] = _count(bases[base])
+        counts[f"_known_{column}"] = _count(bases[base] & c(column).is_not_null())
+    return [expr.alias(name) for name, expr in counts.items()]
+
+
+def finish(frame: pl.LazyFrame, present: Sequence[str]) -> pl.LazyFrame:
+    """Derive sums and rates from the aggregated counts; null what cannot be known.
+
+    ``present`` names the optional columns that at least one input has.
+    """
+    import polars as pl
+
+    c = pl.col
+    nulls = []
+    for column, (_, fed) in OPTIONAL.items():
+        known_none = (c(f"_known_{column}") == 0) & (c(f"_base_{column}") > 0)
+        unknown = known_none if column in present else pl.lit(True)
+        nulls += [pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name in fed]
+    derived = frame.with_columns(nulls).with_columns(
+        (c("received_new") + c("carried_over")).alias("received_total"),
+        (c("received_direct") + c("received_postal")).alias("received_offline"),
+        (c("resolved_early") + c("resolved_on_time")).alias("resolved_in_time"),
+        (c("resolved_early") + c("resolved_on_time") + c("pending_in_time")).alias("_in_time_766"),
+        (c("resolved") + c("pending")).alias("_all_766"),
+    )
+    rates = [
+        pl.when(c(m.denominator) > 0)  # type: ignore[arg-type]
+        .then(c(m.numerator) / c(m.denominator))  # type: ignore[arg-type]
+        .otherwise(None)
+        .alias(m.name)
+        for m in RATES
+    ]
+    return derived.with_columns(rates)

@@ -1,0 +1,210 @@
+"""Report assembly: dossiers → classified for the period → aggregated per group,
+with subtotals for outer groups, a grand total, warnings and metadata.
+
+``build_report(...)`` is the library entry point; its result serialised is
+exactly what ``cchc-kpi report --format json`` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, Field
+
+from cchc_kpi import __version__
+from cchc_kpi.accounting import RunAccounting
+from cchc_kpi.classify import CompareAt, Comparison, classify, prepare
+from cchc_kpi.grouping import GroupKey, apply_filters, sort_expr, with_group_columns
+from cchc_kpi.ingest import Dataset, IngestOptions, ingest
+from cchc_kpi.messages import render_all, text
+from cchc_kpi.metrics import METRIC_NAMES, OPTIONAL, aggregations, finish
+from cchc_kpi.numfmt import Lang
+from cchc_kpi.periods import Convention, Period, months_within, resolve_period
+from cchc_kpi.report_model import InputCoverage, PeriodInfo, Report, ReportMetadata
+from cchc_kpi.report_warnings import report_warnings
+
+if TYPE_CHECKING:
+    import polars as pl
+
+SUBTOTAL, TOTAL = "SUBTOTAL", "TOTAL"
+FIELD_OF_OPTIONAL = {"apology": "apology_at"}
+CHOICES = ("close_date", "no_due", "pending", "withdrawn_no_date", "rates", "missing_columns")
+
+
+class ReportOptions(BaseModel):
+    """What to report: the period, how to compare, how to group and filter."""
+
+    period: str
+    convention: Convention = "calendar"
+    compare_at: CompareAt = "date"
+    as_of: date | None = None
+    by: list[GroupKey] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
+    total: bool = True
+
+
+def _present_columns(dataset: Dataset) -> list[str]:
+    return [c for c in OPTIONAL if dataset.fields_present(FIELD_OF_OPTIONAL.get(c, c))]
+
+
+def _classified(frame: pl.DataFrame, period: Period, comparison: Comparison, monthly: bool) -> pl.LazyFrame:
+    import polars as pl
+
+    if not monthly:
+        return frame.lazy().with_columns(classify(period.start, period.effective_end, comparison))
+    parts = [
+        frame.lazy().with_columns(*classify(m.start, m.end, comparison), pl.lit(m.label).alias("g_month"))
+        for m in months_within(period)
+    ]
+    return pl.concat(parts) if parts else frame.lazy().with_columns(pl.lit(None, pl.String).alias("g_month"))
+
+
+def _aggregate(classified: pl.LazyFrame, keys: Sequence[str], present: list[str]) -> pl.DataFrame:
+    import polars as pl
+
+    columns = [pl.col(f"g_{k}").alias(k) for k in keys]
+    if keys:
+        grouped = classified.group_by(columns).agg(aggregations())
+        grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
+    else:
+        grouped = classified.select(aggregations())
+    return finish(grouped, present).collect()
+
+
+def _ordered(row: dict[str, Any], keys: Sequence[str], row_type: str) -> dict[str, Any]:
+    public = {"row_type": row_type, **{k: row[k] for k in keys}, **{m: row[m] for m in METRIC_NAMES}}
+    return public | {k: v for k, v in row.items() if k.startswith("_")}
+
+
+def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> list[dict[str, Any]]:
+    """Order rows as a tree: each outer group's subtotal row, then its members."""
+    children: list[dict[tuple[Any, ...], list[dict[str, Any]]]] = []
+    for depth, frame in enumerate(levels):
+        by_parent: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        for row in frame.iter_rows(named=True):
+            by_parent.setdefault(tuple(row[k] for k in by[:depth]), []).append(row)
+        children.append(by_parent)
+    out: list[dict[str, Any]] = []
+
+    def walk(depth: int, prefix: tuple[Any, ...]) -> None:
+        for row in children[depth].get(prefix, []):
+            if depth == len(by) - 1:
+                out.append(_ordered(row, by, "detail"))
+                continue
+            subtotal = {**row, **{k: SUBTOTAL for k in by[depth + 1 :]}}
+            out.append(_ordered(subtotal, by, "subtotal"))
+            walk(depth + 1, (*prefix, row[by[depth]]))
+
+    walk(0, ())
+    return out
+
+
+def report_from_dataset(
+    dataset: Dataset,
+    options: ReportOptions,
+    *,
+    lang: Lang = "vi",
+    now: datetime | None = None,
+    sample: bool = False,
+) -> Report:
+    """Build the report of an ingested dataset."""
+    period = resolve_period(options.period, options.convention, options.as_of)
+    comparison = Comparison(mode=options.compare_at)
+    frame = apply_filters(with_group_columns(dataset.dossiers), options.units, options.levels, options.fields)
+    frame = frame.with_columns(prepare())
+    present = _present_columns(dataset)
+    whole = _classified(frame, period, comparison, monthly=False)
+    monthly = _classified(frame, period, comparison, monthly=True) if "month" in options.by else None
+    levels = []
+    for depth in range(1, len(options.by) + 1):
+        keys = options.by[:depth]
+        source = monthly if "month" in keys and monthly is not None else whole
+        levels.append(_aggregate(source, keys, present))
+    total_row = _aggregate(whole, [], present).row(0, named=True)
+    rows = _assemble(levels, options.by) if options.by else []
+    total = _ordered(total_row, [], "total") if options.total else None
+    messages = report_warnings(dataset, frame, period, total_row, present, sample)
+    return Report(
+        period=PeriodInfo(
+            **period.model_dump(include={"label", "start", "end", "convention", "measured_at"})
+        ),
+        group_by=list(options.by),
+        rows=rows,
+        total=total,
+        accounting=RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang)),
+        warnings=render_all(messages, lang),
+        metadata=_metadata(dataset, options, comparison, lang, now, sample),
+    )
+
+
+def _metadata(
+    dataset: Dataset,
+    options: ReportOptions,
+    comparison: Comparison,
+    lang: Lang,
+    now: datetime | None,
+    sample: bool,
+) -> ReportMetadata:
+    hours = f"{comparison.day_start:%H:%M}-{comparison.day_end:%H:%M}"
+    filters = {
+        k: v for k, v in (("unit", options.units), ("level", options.levels), ("field", options.fields)) if v
+    }
+    return ReportMetadata(
+        tool_version=__version__,
+        generated_at=now or datetime.now().astimezone(),
+        sample=sample,
+        comparison=comparison.mode,
+        working_hours=hours,
+        convention=options.convention,
+        duplicate_key=dataset.duplicate_key,
+        filters=filters,
+        inputs=[
+            InputCoverage(
+                path=i.path,
+                sheet=i.sheet,
+                rows_used=i.rows_used,
+                received_first=i.received_first,
+                received_last=i.received_last,
+            )
+            for i in dataset.inputs
+        ],
+        choices={k: text(f"choice.{k}", lang) for k in CHOICES},
+    )
+
+
+def build_report(
+    inputs: Sequence[str | Path],
+    period: str,
+    *,
+    by: Sequence[GroupKey] = (),
+    convention: Convention = "calendar",
+    compare_at: CompareAt = "date",
+    as_of: date | None = None,
+    units: Sequence[str] = (),
+    levels: Sequence[str] = (),
+    fields: Sequence[str] = (),
+    total: bool = True,
+    ingest_options: IngestOptions | None = None,
+    lang: Lang = "vi",
+    now: datetime | None = None,
+    sample: bool = False,
+) -> Report:
+    """Read ``inputs`` and return the report for ``period`` (what ``report --format json`` prints)."""
+    options = ReportOptions(
+        period=period,
+        convention=convention,
+        compare_at=compare_at,
+        as_of=as_of,
+        by=list(by),
+        units=list(units),
+        levels=list(levels),
+        fields=list(fields),
+        total=total,
+    )
+    resolve_period(period, convention, as_of)  # a wrong period fails before any file is read
+    return report_from_dataset(ingest(inputs, ingest_options), options, lang=lang, now=now, sample=sample)

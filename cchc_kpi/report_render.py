@@ -1,0 +1,190 @@
+"""A report as tables and text: the people's table (labels, 7.300, 99,77% with
+numerator and denominator) and the machine CSV / TSV of domain.md §7 (group keys
+first, ``SUBTOTAL`` / ``TOTAL`` markers, every metric, rates as fractions).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from cchc_kpi.messages import text
+from cchc_kpi.metrics import METRIC_NAMES, METRICS, METRICS_BY_NAME
+from cchc_kpi.numfmt import Lang
+from cchc_kpi.report import TOTAL
+from cchc_kpi.report_model import Report
+from cchc_kpi.tables import Column, Table, display_value, machine_value
+
+BIEU06_VIEW = (
+    "received_total",
+    "received_online",
+    "received_offline",
+    "carried_over",
+    "resolved",
+    "resolved_early",
+    "resolved_on_time",
+    "resolved_late",
+    "pending",
+    "pending_in_time",
+    "pending_overdue",
+    "on_time_rate",
+    "online_rate",
+)
+VIEWS = {
+    "bieu06": BIEU06_VIEW,
+    "rates": tuple(m.name for m in METRICS if m.kind == "rate"),
+    "all": METRIC_NAMES,
+}
+TRANSLATED_KEYS = ("level", "channel")
+
+
+def metric_names(choice: str | None) -> tuple[str, ...] | None:
+    """Return the metrics of a view name (bieu06, rates, all) or a comma-separated list;
+    ``None`` (the default view) when nothing is chosen."""
+    from cchc_kpi.errors import UsageError
+
+    if not choice:
+        return None
+    if choice in VIEWS:
+        return VIEWS[choice]
+    names = tuple(n.strip() for n in choice.split(",") if n.strip())
+    unknown = [n for n in names if n not in METRICS_BY_NAME]
+    if unknown or not names:
+        raise UsageError("usage.bad_metrics", value=choice, choices=[*VIEWS, *METRIC_NAMES])
+    return names
+
+
+def _metric_column(name: str, lang: Lang, short: bool = False) -> Column:
+    metric = METRICS_BY_NAME[name]
+    kind = {"count": "int", "money": "int", "rate": "rate"}[metric.kind]
+    return Column(
+        key=name,
+        label=text(f"{'short' if short else 'metric'}.{name}", lang),
+        kind=kind,  # type: ignore[arg-type]
+        numerator=metric.numerator,
+        denominator=metric.denominator,
+    )
+
+
+def _shown_keys(row: dict[str, Any], keys: Sequence[str], lang: Lang) -> dict[str, Any]:
+    shown = dict(row)
+    for key in keys:
+        value = row.get(key)
+        if key in TRANSLATED_KEYS and value not in (None, "SUBTOTAL", TOTAL):
+            shown[key] = text(f"{key}.{value}", lang)
+    return shown
+
+
+def report_title(report: Report, lang: Lang) -> str:
+    """The title line: what, which period, and the sample marker."""
+    period = report.period
+    title = text(
+        "report.title",
+        lang,
+        label=period.label,
+        start=f"{period.start:%d/%m/%Y}",
+        end=f"{period.end:%d/%m/%Y}",
+    )
+    if period.measured_at:
+        title += " " + text("report.measured_at", lang, day=f"{period.measured_at:%d/%m/%Y}")
+    if report.metadata.sample:
+        title = text("report.sample", lang) + " — " + title
+    return title
+
+
+def _vertical(report: Report, lang: Lang, metrics: Sequence[str]) -> Table:
+    """A report without groups: one line per metric (all of them unless chosen)."""
+    total = report.total or {}
+    columns = [
+        Column(key="metric", label=text("report.metric", lang)),
+        Column(key="value", label=text("report.value", lang)),
+    ]
+    rows = [
+        {
+            "metric": text(f"metric.{name}", lang),
+            "value": display_value(total, _metric_column(name, lang), lang),
+        }
+        for name in metrics
+    ]
+    return Table(title=report_title(report, lang), columns=columns, rows=rows)
+
+
+GROUP = "group"
+INDENT = "  "
+
+
+def _tree_label(row: dict[str, Any], keys: Sequence[str]) -> str:
+    """One label for a row of nested groups: a subtotal shows its own group, a detail
+    row its innermost key, indented by depth (as in the Biểu 06 form)."""
+    depth = next((i for i, k in enumerate(keys) if row.get(k) == "SUBTOTAL"), len(keys))
+    value = row.get(keys[depth - 1]) if depth else None
+    return INDENT * (depth - 1) + ("–" if value is None else str(value))
+
+
+def report_table(
+    report: Report, lang: Lang, metrics: Sequence[str] | None = None, short: bool = False
+) -> Table:
+    """The report as people read it: group labels, chosen metrics, the total row.
+
+    Without groups, one line per metric; ``short`` labels suit narrow terminals.
+    """
+    keys = report.group_by
+    if not keys:
+        return _vertical(report, lang, metrics or METRIC_NAMES)
+    label = " / ".join(text(f"key.{k}", lang) for k in keys)
+    columns = [Column(key=GROUP, label=label)]
+    columns += [_metric_column(name, lang, short) for name in metrics or BIEU06_VIEW]
+    rows = []
+    for row in report.rows:
+        rows.append({**row, GROUP: _tree_label(_shown_keys(row, keys, lang), keys)})
+    if report.total is not None:
+        rows.append({**report.total, GROUP: TOTAL})
+    return Table(title=report_title(report, lang), columns=columns, rows=rows)
+
+
+def _excel_vi(value: Any) -> Any:
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
+def report_delimited(report: Report, delimiter: str = ",", excel_vi: bool = False) -> str:
+    """The machine CSV / TSV of §7: group keys, row_type, every metric; a TOTAL row last."""
+    keys = report.group_by
+    header = [*keys, "row_type", *METRIC_NAMES]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    rows = list(report.rows)
+    if report.total is not None:
+        rows.append({**report.total, **dict.fromkeys(keys, TOTAL)})
+    for row in rows:
+        values = [_excel_vi(row.get(k)) if excel_vi else row.get(k) for k in header]
+        writer.writerow([machine_value(v) for v in values])
+    return buffer.getvalue()
+
+
+def metadata_lines(report: Report, lang: Lang) -> list[str]:
+    """The footer printed with --verbose: period, comparison, inputs, accounting, version."""
+    meta, period, acc = report.metadata, report.period, report.accounting
+    lines = [
+        text(
+            "report.meta_period",
+            lang,
+            label=period.label,
+            start=f"{period.start:%d/%m/%Y}",
+            end=f"{period.end:%d/%m/%Y}",
+            convention=period.convention,
+        ),
+        text("report.meta_comparison", lang, mode=meta.comparison, hours=meta.working_hours),
+    ]
+    for item in meta.inputs:
+        first = f"{item.received_first:%d/%m/%Y}" if item.received_first else "–"
+        last = f"{item.received_last:%d/%m/%Y}" if item.received_last else "–"
+        name = f"{item.path}[{item.sheet}]" if item.sheet else item.path
+        lines.append(text("report.meta_input", lang, path=name, rows=item.rows_used, first=first, last=last))
+    lines.append(text("report.meta_accounting", lang, **acc.counts()))
+    lines.append(text("report.meta_version", lang, version=meta.tool_version))
+    return lines

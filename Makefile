@@ -31,6 +31,9 @@ lint: $(DEV)  ## ruff check, ruff format --check, mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy cchc_kpi
 
+bench: $(DEV)  ## benchmarks (see bench/)
+	$(BIN)/python bench/bench_workdays.py 10000000 3
+
 sample-data: $(RUN)  ## regenerate the committed sample exports
 	$(BIN)/cchc-kpi sample --out sample_data --rows 3000 --seed 2024 --format csv --units khanh-hoa
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh

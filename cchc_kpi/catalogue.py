@@ -75,6 +75,18 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         '{file}: cột "{column}" ghi ngày theo kiểu tháng trước (tháng/ngày/năm), ví dụ "{value}"; hãy xuất lại với ngày trước (dd/mm/yyyy)',
         '{file}: column "{column}" holds month-first dates (mm/dd/yyyy), e.g. "{value}"; export it again day-first (dd/mm/yyyy)',
     ),
+    "config.calendar_columns": (
+        "{file}: bảng lịch cần các cột {columns}",
+        "{file}: the calendar table needs the columns {columns}",
+    ),
+    "config.calendar_row": (
+        '{file}, dòng {line}: "{value}" không hợp lệ (ngày dạng yyyy-mm-dd, loại off hoặc workday)',
+        '{file}, line {line}: "{value}" is not valid (dates as yyyy-mm-dd, kind off or workday)',
+    ),
+    "config.calendar_unreadable": (
+        "không đọc được bảng lịch {file}: {reason}",
+        "cannot read calendar table {file}: {reason}",
+    ),
     "output.failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
     "output.is_input": (
         "tệp kết quả {path} trùng với một tệp đầu vào",
@@ -208,6 +220,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "warn.unknown_level": (
         "{count} đơn vị chưa xác định được cấp (sở/ngành, huyện, xã …): {units}",
         "{count} units of unknown level (department, district, commune …): {units}",
+    ),
+    "warn.due_computed": (
+        "{count} ngày hẹn trả được tính từ thời hạn giải quyết theo lịch làm việc (giờ làm việc {hours}) vì tệp xuất để trống",
+        "{count} due dates were computed from processing days on the working calendar (working hours {hours}) because the export left them empty",
     ),
     "warn.column_conflict": (
         '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',

@@ -154,4 +154,20 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "(tỷ lệ hiển thị không kèm tử số/mẫu số vì cửa sổ hẹp; xem đầy đủ khi mở rộng cửa sổ, hoặc dùng --format csv / json)",
         "(rates are shown without numerator/denominator because the terminal is narrow; widen it, or use --format csv / json)",
     ),
+    "usage.bad_hours": (
+        '--working-hours "{value}" không hợp lệ; dạng HH:MM-HH:MM, ví dụ 07:30-17:00',
+        '--working-hours "{value}" is not valid; use HH:MM-HH:MM, e.g. 07:30-17:00',
+    ),
+    "calendar.title": ("Ngày nghỉ và ngày làm bù năm {year}", "Days off and make-up working days, {year}"),
+    "calendar.date": ("Ngày", "Date"),
+    "calendar.weekday": ("Thứ", "Weekday"),
+    "calendar.kind": ("Loại", "Kind"),
+    "calendar.name": ("Tên", "Name"),
+    "calendar.source": ("Căn cứ", "Source"),
+    "calendar.off": ("Nghỉ", "Day off"),
+    "calendar.workday": ("Làm bù", "Make-up working day"),
+    "calendar.count": (
+        "Số ngày làm việc từ {first} đến {last} (tính cả hai ngày): {days}",
+        "Working days from {first} to {last} (both included): {days}",
+    ),
 }

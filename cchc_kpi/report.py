@@ -17,14 +17,17 @@ from pydantic import BaseModel, Field
 from cchc_kpi import __version__
 from cchc_kpi.accounting import RunAccounting
 from cchc_kpi.classify import CompareAt, Comparison, classify, prepare
+from cchc_kpi.duedates import COMPUTED, with_computed_due, workday_index
 from cchc_kpi.grouping import GroupKey, apply_filters, sort_expr, with_group_columns
 from cchc_kpi.ingest import Dataset, IngestOptions, ingest
-from cchc_kpi.messages import render_all, text
+from cchc_kpi.messages import Message, render_all, text
 from cchc_kpi.metrics import METRIC_NAMES, OPTIONAL, aggregations, finish
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.periods import Convention, Period, months_within, resolve_period
 from cchc_kpi.report_model import InputCoverage, PeriodInfo, Report, ReportMetadata
 from cchc_kpi.report_warnings import report_warnings
+from cchc_kpi.workcalendar import load_overrides
+from cchc_kpi.workdays import WorkingHours
 
 if TYPE_CHECKING:
     import polars as pl
@@ -46,6 +49,8 @@ class ReportOptions(BaseModel):
     levels: list[str] = Field(default_factory=list)
     fields: list[str] = Field(default_factory=list)
     total: bool = True
+    holidays_file: Path | None = None
+    working_hours: WorkingHours = Field(default_factory=WorkingHours)
 
 
 def _present_columns(dataset: Dataset) -> list[str]:
@@ -114,8 +119,10 @@ def report_from_dataset(
 ) -> Report:
     """Build the report of an ingested dataset."""
     period = resolve_period(options.period, options.convention, options.as_of)
-    comparison = Comparison(mode=options.compare_at)
+    hours = options.working_hours
+    comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
     frame = apply_filters(with_group_columns(dataset.dossiers), options.units, options.levels, options.fields)
+    frame, computed = _due_dates(frame, options)
     frame = frame.with_columns(prepare())
     present = _present_columns(dataset)
     whole = _classified(frame, period, comparison, monthly=False)
@@ -129,6 +136,8 @@ def report_from_dataset(
     rows = _assemble(levels, options.by) if options.by else []
     total = _ordered(total_row, [], "total") if options.total else None
     messages = report_warnings(dataset, frame, period, total_row, present, sample)
+    if computed:
+        messages.append(Message("warn.due_computed", {"count": computed, "hours": hours.label}))
     return Report(
         period=PeriodInfo(
             **period.model_dump(include={"label", "start", "end", "convention", "measured_at"})
@@ -138,8 +147,24 @@ def report_from_dataset(
         total=total,
         accounting=RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang)),
         warnings=render_all(messages, lang),
-        metadata=_metadata(dataset, options, comparison, lang, now, sample),
+        metadata=_metadata(dataset, options, comparison, lang, now, sample).model_copy(
+            update={"due_dates_computed": computed}
+        ),
     )
+
+
+def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFrame, int]:
+    """Compute missing due dates from processing days on the working calendar."""
+    import polars as pl
+
+    needed = frame.filter(pl.col("due_at").is_null() & pl.col("processing_days").is_not_null())
+    if needed.is_empty():
+        return frame, 0
+    extra = load_overrides(options.holidays_file) if options.holidays_file else None
+    index = workday_index(frame, extra)
+    assert index is not None
+    filled = with_computed_due(frame, index, options.working_hours)
+    return filled, int(filled[COMPUTED].sum())
 
 
 def _metadata(
@@ -150,7 +175,7 @@ def _metadata(
     now: datetime | None,
     sample: bool,
 ) -> ReportMetadata:
-    hours = f"{comparison.day_start:%H:%M}-{comparison.day_end:%H:%M}"
+    hours = options.working_hours.label
     filters = {
         k: v for k, v in (("unit", options.units), ("level", options.levels), ("field", options.fields)) if v
     }
@@ -189,6 +214,8 @@ def build_report(
     levels: Sequence[str] = (),
     fields: Sequence[str] = (),
     total: bool = True,
+    holidays_file: Path | None = None,
+    working_hours: WorkingHours | None = None,
     ingest_options: IngestOptions | None = None,
     lang: Lang = "vi",
     now: datetime | None = None,
@@ -205,6 +232,8 @@ def build_report(
         levels=list(levels),
         fields=list(fields),
         total=total,
+        holidays_file=holidays_file,
+        working_hours=working_hours or WorkingHours(),
     )
     resolve_period(period, convention, as_of)  # a wrong period fails before any file is read
     return report_from_dataset(ingest(inputs, ingest_options), options, lang=lang, now=now, sample=sample)

@@ -46,6 +46,7 @@ class ReportMetadata(BaseModel):
     working_hours: str = "07:30-17:00"
     convention: str = "calendar"
     duplicate_key: str = "unit"
+    due_dates_computed: int = 0
     filters: dict[str, list[str]] = Field(default_factory=dict)
     inputs: list[InputCoverage] = Field(default_factory=list)
     choices: dict[str, str] = Field(default_factory=dict)

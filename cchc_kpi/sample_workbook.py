@@ -6,7 +6,7 @@ no unit column, as in many one-stop reports) and a "Tổng cộng" row.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,7 @@ def write_workbook(target: Path, dossiers: pl.DataFrame, first: date, last: date
 
     width = len(SINGLE) + len(DATES) + len(TRAILING)
     workbook = xlsxwriter.Workbook(str(target))
+    workbook.set_properties({"created": datetime.combine(last, time(17, 0))})  # same file for the same data
     sheet = workbook.add_worksheet("Danh sách hồ sơ")
     title = workbook.add_format({"bold": True, "align": "center"})
     head = workbook.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1})

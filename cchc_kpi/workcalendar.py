@@ -1,10 +1,10 @@
 """The Vietnamese working calendar (domain.md §6): which days are working days.
 
-Statutory public holidays come from the ``holidays`` package (country VN);
-a bundled override table adds the government's day swaps (extra days off) and
-make-up working Saturdays, each with the document that decided it; users can
-add their own table. Working days are Monday–Friday minus days off, plus
-make-up days.
+Statutory public holidays come from the ``holidays`` package (country VN, with
+Vietnamese names); a bundled override table adds the government's day swaps
+(extra days off) and make-up working Saturdays, each with the document that
+decided it or marked unverified; a user's table (same columns) goes on top.
+Working days are Monday–Friday minus days off, plus make-up days.
 """
 
 from __future__ import annotations
@@ -17,15 +17,18 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from cchc_kpi.errors import ConfigError
+
 if TYPE_CHECKING:
     import numpy as np
 
 DayKind = Literal["off", "workday"]
+OVERRIDE_COLUMNS = ("date", "kind", "name", "source")
 
 
 @dataclass(frozen=True)
 class CalendarDay:
-    """A day that is not as the weekday says: a day off, or a make-up working day."""
+    """A day that is not as its weekday says: a day off, or a make-up working day."""
 
     date: date
     kind: DayKind
@@ -34,19 +37,21 @@ class CalendarDay:
 
 
 def _read_overrides(text: str, origin: str) -> list[CalendarDay]:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("date", "kind") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ConfigError("config.calendar_columns", file=origin, columns=list(OVERRIDE_COLUMNS))
     days = []
-    for row in csv.DictReader(io.StringIO(text)):
-        kind = row["kind"].strip()
+    for line, row in enumerate(reader, start=2):
+        kind = (row.get("kind") or "").strip()
+        try:
+            day = date.fromisoformat((row.get("date") or "").strip())
+        except ValueError:
+            raise ConfigError("config.calendar_row", file=origin, line=line, value=row.get("date")) from None
         if kind not in ("off", "workday"):
-            raise ValueError(f"{origin}: kind must be off or workday, not {kind!r}")
-        days.append(
-            CalendarDay(
-                date=date.fromisoformat(row["date"].strip()),
-                kind=kind,  # type: ignore[arg-type]
-                name=row.get("name", "").strip(),
-                source=(row.get("source") or "").strip() or "unverified",
-            )
-        )
+            raise ConfigError("config.calendar_row", file=origin, line=line, value=kind)
+        source = (row.get("source") or "").strip() or "unverified"
+        days.append(CalendarDay(day, kind, (row.get("name") or "").strip(), source))  # type: ignore[arg-type]
     return days
 
 
@@ -58,23 +63,37 @@ def bundled_overrides() -> list[CalendarDay]:
 
 def load_overrides(path: Path) -> list[CalendarDay]:
     """Read a user's override table (CSV: date,kind,name,source)."""
-    return _read_overrides(path.read_text("utf-8-sig"), str(path))
+    try:
+        text = path.read_text("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(
+            "config.calendar_unreadable", file=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+    return _read_overrides(text, str(path))
 
 
 class WorkCalendar:
     """Working days of the years ``first_year`` … ``last_year``."""
 
-    def __init__(self, first_year: int, last_year: int, extra: list[CalendarDay] | None = None) -> None:
+    def __init__(
+        self, first_year: int, last_year: int, extra: list[CalendarDay] | None = None, language: str = "vi"
+    ) -> None:
         import holidays
 
         self.first_year, self.last_year = first_year, last_year
-        statutory = holidays.country_holidays("VN", years=range(first_year, last_year + 1))
+        statutory = holidays.country_holidays("VN", years=range(first_year, last_year + 1), language=language)
         special: dict[date, CalendarDay] = {
-            d: CalendarDay(d, "off", str(name), "holidays (VN)") for d, name in statutory.items()
+            d: CalendarDay(d, "off", str(name), "holidays (VN), Bộ luật Lao động 2019 Điều 112")
+            for d, name in statutory.items()
         }
         for day in bundled_overrides() + list(extra or []):
             special[day.date] = day
         self.special = dict(sorted(special.items()))
+
+    @classmethod
+    def covering(cls, first: date, last: date, extra: list[CalendarDay] | None = None) -> WorkCalendar:
+        """A calendar wide enough for dates from ``first`` to ``last`` (and due dates after them)."""
+        return cls(first.year - 1, last.year + 2, extra)
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a working day."""
@@ -90,3 +109,7 @@ class WorkCalendar:
         start, end = date(self.first_year, 1, 1), date(self.last_year, 12, 31)
         days = [start + timedelta(n) for n in range((end - start).days + 1)]
         return np.array([d for d in days if self.is_working_day(d)], dtype="datetime64[D]")
+
+    def days_of(self, year: int) -> list[CalendarDay]:
+        """The year's days off and make-up working days, with their names and sources."""
+        return [d for d in self.special.values() if d.date.year == year]

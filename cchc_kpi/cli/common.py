@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -18,6 +19,7 @@ import typer
 if TYPE_CHECKING:
     from cchc_kpi.numfmt import Lang
     from cchc_kpi.tables import Table
+    from cchc_kpi.workdays import WorkingHours
 
 
 class LangChoice(StrEnum):
@@ -168,3 +170,32 @@ def parse_day(value: str | None, option: str) -> date | None:
         except ValueError:
             continue
     raise UsageError("usage.bad_date", option=option, value=value)
+
+
+def parse_hours(value: str | None) -> WorkingHours:
+    """Parse ``--working-hours 07:30-17:00``."""
+    from datetime import datetime
+
+    from cchc_kpi.errors import UsageError
+    from cchc_kpi.workdays import WorkingHours
+
+    if value is None:
+        return WorkingHours()
+    try:
+        start, end = (datetime.strptime(part.strip(), "%H:%M").time() for part in value.split("-"))
+    except ValueError:
+        raise UsageError("usage.bad_hours", value=value) from None
+    if end <= start:
+        raise UsageError("usage.bad_hours", value=value)
+    return WorkingHours(start=start, end=end)
+
+
+HolidaysOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--holidays", help="Your own calendar table (CSV: date,kind,name,source) on top of the bundled one."
+    ),
+]
+WorkingHoursOption = Annotated[
+    str | None, typer.Option("--working-hours", help="Office hours, default 07:30-17:00.")
+]

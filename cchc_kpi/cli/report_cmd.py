@@ -11,6 +11,7 @@ import typer
 from cchc_kpi.cli.common import (
     DebugOption,
     FormatOption,
+    HolidaysOption,
     InputOption,
     LangChoice,
     LangOption,
@@ -20,8 +21,10 @@ from cchc_kpi.cli.common import (
     SetUnitOption,
     SheetOption,
     SkipBadFilesOption,
+    WorkingHoursOption,
     note,
     parse_day,
+    parse_hours,
     resolve_format,
     start,
 )
@@ -73,6 +76,8 @@ def report_command(
     compare_at: Annotated[
         CompareChoice, typer.Option("--compare-at", help="date (calendar days) or datetime (working hours).")
     ] = CompareChoice.date,
+    holidays: HolidaysOption = None,
+    working_hours: WorkingHoursOption = None,
     unit: Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (repeatable).")] = None,
     level: Annotated[list[str] | None, typer.Option("--level", help="Only this level (repeatable).")] = None,
     field: Annotated[list[str] | None, typer.Option("--field", help="Only this field (repeatable).")] = None,
@@ -137,6 +142,8 @@ def report_command(
         levels=level or [],
         fields=field or [],
         total=not no_total,
+        holidays_file=holidays,
+        working_hours=parse_hours(working_hours),
     )
     resolve_period(options.period, options.convention, options.as_of)
     specs = list(paths or []) + list(inputs or []) + ([str(sample_dir())] if sample else [])

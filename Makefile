@@ -6,7 +6,7 @@ RUN    := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 PERIOD ?= Q1-2024
 
-.PHONY: demo test lint bench sample-data clean
+.PHONY: demo test lint bench sample-data docs-picture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ sample-data: $(RUN)  ## regenerate the committed sample exports
 	$(BIN)/cchc-kpi sample --out sample_data --rows 3000 --seed 2024 --format csv --units khanh-hoa
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1000 --seed 2026 --format xlsx --units cam-ranh
+
+docs-picture: $(RUN)  ## docs/bieu06.png: the Biểu 06 sheet of the sample, rendered by LibreOffice (needs soffice, pdftoppm)
+	mkdir -p build docs
+	$(BIN)/cchc-kpi report --period $(PERIOD) sample_data/ --output build/bieu06.xlsx --quiet
+	soffice -env:UserInstallation=file:///tmp/cchc-kpi-lo --headless --convert-to pdf --outdir build build/bieu06.xlsx >/dev/null
+	pdftoppm -png -r 90 -f 1 -l 1 -singlefile build/bieu06.pdf docs/bieu06
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

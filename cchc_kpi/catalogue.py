@@ -6,6 +6,7 @@ already formatted for the language (7.300 / 7,300).
 
 from __future__ import annotations
 
+from cchc_kpi.catalogue_narrative import NARRATIVE_TEXTS
 from cchc_kpi.catalogue_report import REPORT_TEXTS
 
 BASE_TEXTS: dict[str, tuple[str, str]] = {
@@ -275,4 +276,4 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS}
+TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS, **NARRATIVE_TEXTS}

@@ -8,6 +8,7 @@ never from an already rounded float.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -53,3 +54,19 @@ def format_percent(numerator: int, denominator: int, lang: Lang = "vi") -> str:
     if hundredths is None:
         return "–"
     return format_fixed(hundredths, lang) + "%"
+
+
+def vn_date(day: date) -> str:
+    """A date as Vietnamese documents write it (NĐ 30/2020): a leading zero on days under 10
+    and on months 1 and 2 only — 07/8/2024, 15/12/2023, 05/02/2024."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def format_money(amount: int, lang: Lang = "vi") -> str:
+    """An amount of VND as reports write it: "434,25 triệu đồng", "3,81 tỷ đồng", "35.000 đồng"."""
+    units = {"vi": ("tỷ đồng", "triệu đồng", "đồng"), "en": ("billion VND", "million VND", "VND")}[lang]
+    for scale, unit in ((10**9, units[0]), (10**6, units[1])):
+        if abs(amount) >= scale:
+            return f"{format_fixed(percent_hundredths(amount, scale * 100) or 0, lang)} {unit}"
+    return f"{format_int(amount, lang)} {units[2]}"

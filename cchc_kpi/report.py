@@ -121,9 +121,7 @@ def report_from_dataset(
     period = resolve_period(options.period, options.convention, options.as_of)
     hours = options.working_hours
     comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
-    frame = apply_filters(with_group_columns(dataset.dossiers), options.units, options.levels, options.fields)
-    frame, computed = _due_dates(frame, options)
-    frame = frame.with_columns(prepare())
+    frame, computed = prepared_dossiers(dataset, options)
     present = _present_columns(dataset)
     whole = _classified(frame, period, comparison, monthly=False)
     monthly = _classified(frame, period, comparison, monthly=True) if "month" in options.by else None
@@ -153,11 +151,23 @@ def report_from_dataset(
     )
 
 
+def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.DataFrame, int]:
+    """The dossiers with group columns, filters applied, due dates completed and the
+    period-independent classification columns; and how many due dates were computed."""
+    frame = apply_filters(with_group_columns(dataset.dossiers), options.units, options.levels, options.fields)
+    frame, computed = _due_dates(frame, options)
+    return frame.with_columns(prepare()), computed
+
+
 def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFrame, int]:
     """Compute missing due dates from processing days on the working calendar."""
     import polars as pl
 
-    needed = frame.filter(pl.col("due_at").is_null() & pl.col("processing_days").is_not_null())
+    needed = frame.filter(
+        pl.col("due_at").is_null()
+        & pl.col("processing_days").is_not_null()
+        & ~pl.col("status").is_in([1, 3]).fill_null(False)
+    )
     if needed.is_empty():
         return frame, 0
     extra = load_overrides(options.holidays_file) if options.holidays_file else None

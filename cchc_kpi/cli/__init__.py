@@ -16,6 +16,7 @@ from cchc_kpi import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
 from cchc_kpi.cli.common import STATE
 from cchc_kpi.cli.inspect_cmd import inspect_command
+from cchc_kpi.cli.overdue_cmd import overdue_command
 from cchc_kpi.cli.report_cmd import report_command
 from cchc_kpi.cli.sample_cmd import sample_command
 from cchc_kpi.cli.validate_cmd import validate_command
@@ -50,6 +51,7 @@ def root(
 
 app.command("report")(report_command)
 app.command("validate")(validate_command)
+app.command("overdue")(overdue_command)
 app.command("inspect")(inspect_command)
 app.command("calendar")(calendar_command)
 app.command("sample")(sample_command)

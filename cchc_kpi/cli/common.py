@@ -37,6 +37,7 @@ class OutputFormat(StrEnum):
     tsv = "tsv"
     json = "json"
     markdown = "markdown"
+    text = "text"
 
 
 @dataclass
@@ -63,7 +64,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (default on a terminal), csv (default when piped), tsv, json, markdown.",
+        help="table (terminal default), csv (piped default), tsv, json, markdown; report: also text.",
     ),
 ]
 PathsArgument = Annotated[

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_kpi.cli.common import OutputFormat, emit_table, write_stdout
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.report_model import Report
+
+if TYPE_CHECKING:
+    from cchc_kpi.ingest import Dataset
+    from cchc_kpi.report import ReportOptions
 
 
 def report_text(
@@ -22,7 +27,7 @@ def report_text(
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     if fmt == OutputFormat.tsv:
         return report_delimited(report, "\t")
-    if fmt == OutputFormat.markdown:
+    if fmt in (OutputFormat.markdown, OutputFormat.text):
         return to_markdown(report_table(report, lang, columns), lang)
     return report_delimited(report, ";" if excel_vi else ",", excel_vi)
 
@@ -48,12 +53,23 @@ def emit_report(
 
 
 def write_report_file(
-    path: Path, report: Report, lang: Lang, columns: Sequence[str] | None, excel_vi: bool
+    path: Path,
+    report: Report,
+    lang: Lang,
+    columns: Sequence[str] | None,
+    excel_vi: bool,
+    dataset: Dataset,
+    options: ReportOptions,
 ) -> None:
     """Write the report to ``path`` atomically, in the format its extension names."""
     from cchc_kpi.atomic import write_text_atomic
     from cchc_kpi.errors import UsageError
 
+    if path.suffix.lower() == ".xlsx":
+        from cchc_kpi.workbook import write_report_workbook
+
+        write_report_workbook(path, dataset, options, report, lang, report.metadata.sample)
+        return
     by_suffix = {".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv, ".json": OutputFormat.json,
                  ".md": OutputFormat.markdown}  # fmt: skip
     fmt = by_suffix.get(path.suffix.lower())

@@ -1,0 +1,71 @@
+"""Catalogue texts of the written-report paragraph (narrative) and period phrases."""
+
+from __future__ import annotations
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")  # fmt: skip
+ORDINALS_EN = ("first", "second", "third", "fourth")
+
+NARRATIVE_TEXTS: dict[str, tuple[str, str]] = {
+    "narrative.lead": ("Trong {phrase}", "In {phrase}"),
+    "narrative.lead_range": ("Từ ngày {start} đến ngày {end}", "From {start} to {end}"),
+    "narrative.range": ("từ ngày {start} đến ngày {end}", "{start} to {end}"),
+    "narrative.quarter": ("quý {roman} năm {year}", "the {ordinal} quarter of {year}"),
+    "narrative.half1": ("6 tháng đầu năm {year}", "the first 6 months of {year}"),
+    "narrative.half2": ("6 tháng cuối năm {year}", "the last 6 months of {year}"),
+    "narrative.months": ("{n} tháng đầu năm {year}", "the first {n} months of {year}"),
+    "narrative.month": ("tháng {n} năm {year}", "{name} {year}"),
+    "narrative.year": ("năm {year}", "{year}"),
+    "narrative.received": (
+        "{subject} tiếp nhận {received_total} hồ sơ",
+        "{subject} received {received_total} dossiers",
+    ),
+    "narrative.carried": (
+        "trong kỳ {received_new} hồ sơ, kỳ trước chuyển sang {carried_over} hồ sơ",
+        "{received_new} new, {carried_over} carried over",
+    ),
+    "narrative.online": (
+        "trực tuyến {received_online} hồ sơ, đạt {rate}",
+        "{received_online} online, {rate}",
+    ),
+    "narrative.resolved": (
+        "đã giải quyết {resolved} hồ sơ, trong đó trước hạn và đúng hạn {resolved_in_time} hồ sơ (đạt {on_time}), quá hạn {resolved_late} hồ sơ ({late})",
+        "resolved {resolved}, of which {resolved_in_time} early or on time ({on_time}) and {resolved_late} late ({late})",
+    ),
+    "narrative.resolved_none": ("chưa giải quyết xong hồ sơ nào", "none resolved"),
+    "narrative.pending": (
+        "đang giải quyết {pending} hồ sơ, trong đó quá hạn {pending_overdue} hồ sơ",
+        "{pending} pending, of which {pending_overdue} overdue",
+    ),
+    "narrative.pending_none": (
+        "đang giải quyết {pending} hồ sơ, không có hồ sơ quá hạn",
+        "{pending} pending, none overdue",
+    ),
+    "narrative.withdrawn": ("rút, dừng xử lý {withdrawn} hồ sơ", "{withdrawn} withdrawn or stopped"),
+    "narrative.e_result_rate": ("Tỷ lệ hồ sơ cấp kết quả điện tử đạt {rate}.", "Electronic results: {rate}."),
+    "narrative.digitization_rate": (
+        "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt {rate}.",
+        "Digitisation of dossiers and results: {rate}.",
+    ),
+    "narrative.reuse_rate": (
+        "Tỷ lệ khai thác, sử dụng lại thông tin, dữ liệu số hóa đạt {rate}.",
+        "Reuse of digitised data: {rate}.",
+    ),
+    "narrative.paid_amount": (
+        "Có {count} hồ sơ thanh toán trực tuyến với tổng số tiền {money}.",
+        "{count} dossiers were paid online, {money} in total.",
+    ),
+    "narrative.paid": ("Có {count} hồ sơ thanh toán trực tuyến.", "{count} dossiers were paid online."),
+    "narrative.subject_all": ("các cơ quan, đơn vị", "the units"),
+    "narrative.subject_commune": ("UBND cấp xã", "commune people's committees"),
+    "narrative.subject_district": ("UBND cấp huyện", "district people's committees"),
+    "narrative.subject_department": ("các sở, ban, ngành", "departments"),
+    "narrative.subject_land_office": (
+        "các Chi nhánh Văn phòng đăng ký đất đai",
+        "land registration branches",
+    ),
+    "narrative.subject_province": ("UBND cấp tỉnh", "the provincial people's committee"),
+    "narrative.subject_unknown": ("các đơn vị chưa xác định cấp", "units of unknown level"),
+    **{f"month.{i + 1}": (f"tháng {i + 1}", name) for i, name in enumerate(MONTHS_EN)},
+    **{f"ordinal.{i + 1}": ("", name) for i, name in enumerate(ORDINALS_EN)},
+}

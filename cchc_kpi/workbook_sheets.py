@@ -1,0 +1,196 @@
+"""Building blocks of the Excel report (xlsxwriter): formats, safe cell writing,
+table sheets, the information sheet and the text sheet.
+
+Text from the inputs is always written with ``write_string`` (the workbook is
+also opened with ``strings_to_formulas`` off), so a unit called "=HYPERLINK(…)"
+stays text; cell text is cut to Excel's 32 767 characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+EXCEL_TEXT_LIMIT = 32767
+SHEET_NAME_LIMIT = 31
+FONT = "Times New Roman"
+
+
+@dataclass
+class Formats:
+    """The workbook's cell formats."""
+
+    title: Any
+    subtitle: Any
+    right: Any
+    head: Any
+    text: Any
+    bold_text: Any
+    center: Any
+    bold_center: Any
+    count: Any
+    bold_count: Any
+    rate: Any
+    bold_rate: Any
+    money: Any
+    when: Any
+    wrap: Any
+    sample: Any
+
+
+def make_formats(workbook: Any) -> Formats:
+    """Create the formats: Times New Roman, borders, 0.00% and #,##0 number formats."""
+    base = {"font_name": FONT, "font_size": 11}
+    cell = {**base, "border": 1, "valign": "vcenter"}
+
+    def fmt(**extra: Any) -> Any:
+        return workbook.add_format({**cell, **extra})
+
+    return Formats(
+        title=workbook.add_format({**base, "bold": True, "font_size": 13, "align": "center"}),
+        subtitle=workbook.add_format({**base, "italic": True, "align": "center"}),
+        right=workbook.add_format({**base, "italic": True, "align": "right"}),
+        head=fmt(bold=True, align="center", text_wrap=True, bg_color="#F2F2F2"),
+        text=fmt(text_wrap=True),
+        bold_text=fmt(bold=True, text_wrap=True),
+        center=fmt(align="center"),
+        bold_center=fmt(align="center", bold=True),
+        count=fmt(num_format="#,##0"),
+        bold_count=fmt(num_format="#,##0", bold=True),
+        rate=fmt(num_format="0.00%"),
+        bold_rate=fmt(num_format="0.00%", bold=True),
+        money=fmt(num_format="#,##0"),
+        when=fmt(num_format="dd/mm/yyyy hh:mm"),
+        wrap=workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
+        sample=workbook.add_format({**base, "bold": True, "font_color": "#C00000"}),
+    )
+
+
+def cell_text(value: Any) -> str:
+    """Text for a cell, cut to Excel's limit."""
+    text = str(value)
+    return text if len(text) <= EXCEL_TEXT_LIMIT else text[: EXCEL_TEXT_LIMIT - 1] + "…"
+
+
+def write_cell(sheet: Any, row: int, col: int, value: Any, fmt: Any, number_fmt: Any | None = None) -> None:
+    """Write one value by its type: text always as text, numbers as numbers, dates as dates."""
+    if value is None:
+        sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        sheet.write_number(row, col, value, number_fmt or fmt)
+    elif isinstance(value, datetime):
+        sheet.write_datetime(row, col, value, number_fmt or fmt)
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, datetime.combine(value, datetime.min.time()), number_fmt or fmt)
+    else:
+        sheet.write_string(row, col, cell_text(value), fmt)
+
+
+def sheet_names(names: Sequence[str]) -> list[str]:
+    """Excel-valid, unique sheet names (31 characters, no []:*?/\\)."""
+    out: list[str] = []
+    for name in names:
+        clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in name)[:SHEET_NAME_LIMIT] or "Sheet"
+        candidate, n = clean, 2
+        while candidate.lower() in {o.lower() for o in out}:
+            suffix = f" ({n})"
+            candidate, n = clean[: SHEET_NAME_LIMIT - len(suffix)] + suffix, n + 1
+        out.append(candidate)
+    return out
+
+
+@dataclass
+class SheetColumn:
+    """A column of a table sheet: key, header, kind (text, count, rate, money, when)."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    width: float | None = None
+
+
+def _number_format(kind: str, formats: Formats, bold: bool) -> Any:
+    return {
+        "count": formats.bold_count if bold else formats.count,
+        "money": formats.bold_count if bold else formats.money,
+        "rate": formats.bold_rate if bold else formats.rate,
+        "when": formats.when,
+    }.get(kind)
+
+
+def write_table_sheet(
+    sheet: Any,
+    columns: Sequence[SheetColumn],
+    rows: Sequence[dict[str, Any]],
+    formats: Formats,
+    title: str,
+    sample: str | None = None,
+) -> None:
+    """A titled table: bold header frozen, autofilter, widths fitting the content."""
+    top = 0
+    if sample:
+        sheet.write_string(top, 0, sample, formats.sample)
+        top += 1
+    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
+    header = top + 2
+    for col, column in enumerate(columns):
+        sheet.write_string(header, col, column.label, formats.head)
+    for offset, row in enumerate(rows, start=1):
+        bold = row.get("row_type") in ("subtotal", "total")
+        for col, column in enumerate(columns):
+            fmt = formats.bold_text if bold else formats.text
+            write_cell(
+                sheet,
+                header + offset,
+                col,
+                row.get(column.key),
+                fmt,
+                _number_format(column.kind, formats, bold),
+            )
+    for col, column in enumerate(columns):
+        longest = max(
+            [len(column.label) // 2, *(len(str(r.get(column.key) or "")) for r in rows[:500])], default=8
+        )
+        sheet.set_column(col, col, column.width or min(max(longest + 2, 9), 60))
+    sheet.freeze_panes(header + 1, 0)
+    if rows:
+        sheet.autofilter(header, 0, header + len(rows), len(columns) - 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header)
+
+
+def write_lines_sheet(
+    sheet: Any, title: str, lines: Sequence[tuple[str, Any]], formats: Formats, sample: str | None
+) -> None:
+    """Two columns of labels and values (the information sheet)."""
+    top = 0
+    if sample:
+        sheet.write_string(top, 0, sample, formats.sample)
+        top += 1
+    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
+    for offset, (label, value) in enumerate(lines, start=top + 2):
+        sheet.write_string(offset, 0, cell_text(label), formats.text)
+        write_cell(sheet, offset, 1, value, formats.text, formats.count if isinstance(value, int) else None)
+    sheet.set_column(0, 0, 38)
+    sheet.set_column(1, 1, 100)
+
+
+def write_paragraphs(
+    sheet: Any, title: str, paragraphs: Sequence[str], formats: Formats, sample: str | None
+) -> None:
+    """The written-report paragraphs, one per row, wrapped in a wide column."""
+    top = 0
+    if sample:
+        sheet.write_string(top, 0, sample, formats.sample)
+        top += 1
+    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
+    sheet.set_column(0, 0, 140)
+    for offset, text in enumerate(paragraphs, start=top + 2):
+        sheet.write_string(offset, 0, cell_text(text), formats.wrap)
+        sheet.set_row(offset, 15 * (1 + len(text) // 120))

@@ -56,3 +56,34 @@ def write_with(target: Path, writer: Callable[[IO[bytes]], None]) -> None:
     """Write ``target`` atomically through ``writer(binary_handle)``."""
     with atomic_path(target) as tmp, open(tmp, "wb") as handle:
         writer(handle)
+
+
+@contextlib.contextmanager
+def output_lock(target: Path) -> Iterator[Path]:
+    """Hold an exclusive lock beside ``target`` while a run writes it.
+
+    A second run that wants the same output stops at once with
+    :class:`~cchc_kpi.errors.LockBusyError` (exit 4) instead of interleaving.
+    """
+    import fcntl
+
+    from cchc_kpi.errors import LockBusyError
+
+    target = Path(target)
+    lock = target.parent / f".{target.name}.lock"
+    try:
+        handle = open(lock, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+    except OSError as exc:
+        raise OutputError("output.failed", path=str(lock), reason=exc.strerror or str(exc)) from exc
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockBusyError("lock.busy", path=str(target), lock=str(lock)) from None
+        try:
+            yield lock
+        finally:
+            with contextlib.suppress(OSError):
+                lock.unlink()  # while still held, so no other run locks a file about to vanish
+    finally:
+        handle.close()

@@ -76,6 +76,30 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         '{file}: cột "{column}" ghi ngày theo kiểu tháng trước (tháng/ngày/năm), ví dụ "{value}"; hãy xuất lại với ngày trước (dd/mm/yyyy)',
         '{file}: column "{column}" holds month-first dates (mm/dd/yyyy), e.g. "{value}"; export it again day-first (dd/mm/yyyy)',
     ),
+    "config.not_found": ("không tìm thấy tệp cấu hình {path}", "configuration file {path} not found"),
+    "config.unreadable": (
+        "không đọc được tệp cấu hình {path}: {reason}",
+        "cannot read configuration file {path}: {reason}",
+    ),
+    "config.syntax": ("{path}: lỗi cú pháp TOML: {reason}", "{path}: TOML syntax error: {reason}"),
+    "config.invalid": ("{path}: khóa {setting}: {reason}", "{path}: key {setting}: {reason}"),
+    "config.invalid_line": (
+        "{path}, dòng {line}: khóa {setting}: {reason}",
+        "{path}, line {line}: key {setting}: {reason}",
+    ),
+    "config.exists": (
+        "{path} đã có; dùng --force để ghi đè",
+        "{path} already exists; use --force to overwrite it",
+    ),
+    "config.written": ("đã ghi tệp cấu hình mẫu {path}", "wrote the configuration template {path}"),
+    "config.no_profile": (
+        '{path}: hồ sơ nhà cung cấp "{profile}" không có trong [profiles]',
+        '{path}: vendor profile "{profile}" is not in [profiles]',
+    ),
+    "lock.busy": (
+        "một lần chạy khác đang ghi {path} (khóa {lock}); thử lại sau",
+        "another run is writing {path} (lock {lock}); try again later",
+    ),
     "config.calendar_columns": (
         "{file}: bảng lịch cần các cột {columns}",
         "{file}: the calendar table needs the columns {columns}",
@@ -225,6 +249,18 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "warn.due_computed": (
         "{count} ngày hẹn trả được tính từ thời hạn giải quyết theo lịch làm việc (giờ làm việc {hours}) vì tệp xuất để trống",
         "{count} due dates were computed from processing days on the working calendar (working hours {hours}) because the export left them empty",
+    ),
+    "warn.unit_unknown": (
+        "{count} đơn vị không có trong danh mục đơn vị của cấu hình (vẫn được tính): {units}",
+        "{count} units are not in the configured unit list (still counted): {units}",
+    ),
+    "warn.units_merged": (
+        "{count} hồ sơ của đơn vị cũ được tính vào đơn vị kế thừa sau sắp xếp (--as-units)",
+        "{count} dossiers of former units are counted under their successors (--as-units)",
+    ),
+    "warn.unit_validity": (
+        "{count} hồ sơ tiếp nhận ngoài thời gian hoạt động của đơn vị theo cấu hình",
+        "{count} dossiers were received outside their unit's configured validity",
     ),
     "warn.column_conflict": (
         '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',

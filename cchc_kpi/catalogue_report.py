@@ -242,4 +242,13 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "about.choice": ("Quy ước: {name}", "Choice: {name}"),
     "about.version": ("Phiên bản", "Version"),
     "about.generated": ("Thời điểm lập", "Generated at"),
+    "key.area": ("Địa bàn", "Area"),
+    "target.no_data": ("không đủ dữ liệu", "not enough data"),
+    "target.missed": (
+        "{scope}: {metric} {value}, chỉ tiêu {op} {target} — không đạt",
+        "{scope}: {metric} {value}, target {op} {target} — missed",
+    ),
+    "target.header": ("Chỉ tiêu giao", "Target"),
+    "target.pass": ("Đạt", "Met"),
+    "target.fail": ("Không đạt", "Missed"),
 }

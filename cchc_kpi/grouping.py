@@ -9,6 +9,7 @@ order).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.dedupe import UNIT_KEY
@@ -18,8 +19,11 @@ from cchc_kpi.textnorm import name_key, name_key_expr
 if TYPE_CHECKING:
     import polars as pl
 
-GroupKey = Literal["unit", "level", "field", "procedure", "channel", "month"]
-GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "field", "procedure", "channel", "month")
+    from cchc_kpi.unitmap import UnitDirectory
+
+GroupKey = Literal["unit", "level", "area", "field", "procedure", "channel", "month"]
+GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "area", "field", "procedure", "channel", "month")
+CONFIGURED = ("_conf_unit", "_conf_level", "_conf_area", "_merged")
 CHANNEL_ORDER = ("online", "direct", "postal")
 
 
@@ -37,19 +41,44 @@ def _most_frequent(frame: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
     )
 
 
-def with_group_columns(dossiers: pl.DataFrame) -> pl.DataFrame:
+def _configured(
+    dossiers: pl.DataFrame, directory: UnitDirectory | None, as_units: date | None
+) -> pl.DataFrame:
+    """Join the configured name, level and area; configured and merged units take their configured name."""
+    import polars as pl
+
+    if not directory:
+        nulls = [pl.lit(None, pl.String).alias(c) for c in CONFIGURED[:3]]
+        return dossiers.with_columns(*nulls, pl.lit(False).alias("_merged"))
+    table = directory.table(dossiers[UNIT_KEY].unique().to_list(), as_units)
+    joined = dossiers.join(table, on=UNIT_KEY, how="left")
+    return joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit")).with_columns(
+        name_key_expr(pl.col("unit")).alias(UNIT_KEY)
+    )
+
+
+def with_group_columns(
+    dossiers: pl.DataFrame, directory: UnitDirectory | None = None, as_units: date | None = None
+) -> pl.DataFrame:
     """Add the group key columns (display values) to the dossiers."""
     import polars as pl
 
-    frame = dossiers.with_columns(
-        name_key_expr(pl.col("field")).alias("_field_key"),
-        pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure"),
-    ).with_columns(name_key_expr(pl.col("_procedure")).alias("_procedure_key"))
+    frame = (
+        _configured(dossiers, directory, as_units)
+        .with_columns(
+            name_key_expr(pl.col("field")).alias("_field_key"),
+            pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure"),
+        )
+        .with_columns(name_key_expr(pl.col("_procedure")).alias("_procedure_key"))
+    )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
         frame = frame.join(_most_frequent(frame, text, key), on=key, how="left", nulls_equal=True)
+    level = pl.coalesce(pl.col("_conf_level"), level_expr(pl.col("unit__shown")))
+    own_area = pl.when(level.is_in(["district", "province", "department"])).then(pl.col("unit__shown"))
     return frame.with_columns(
         pl.col("unit__shown").alias("g_unit"),
-        level_expr(pl.col("unit__shown")).alias("g_level"),
+        level.alias("g_level"),
+        pl.coalesce(pl.col("_conf_area"), own_area).alias("g_area"),
         pl.col("field__shown").alias("g_field"),
         pl.col("_procedure__shown").alias("g_procedure"),
         pl.col("channel").alias("g_channel"),
@@ -80,6 +109,6 @@ def sort_expr(key: str) -> pl.Expr:
         return column.replace_strict({v: i for i, v in enumerate(LEVELS)}, default=len(LEVELS))
     if key == "channel":
         return column.replace_strict({v: i for i, v in enumerate(CHANNEL_ORDER)}, default=9)
-    if key in ("unit", "field", "procedure"):
+    if key in ("unit", "area", "field", "procedure"):
         return name_key_expr(column)
     return column

@@ -5,18 +5,21 @@ validate → de-duplicate); periods and metrics come after it.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, SkippedFile
+from cchc_kpi.config import InputFileRule, ProfileConfig
 from cchc_kpi.dateparse import detect_formats
 from cchc_kpi.dedupe import DuplicateKey, deduplicate, unit_key_expr
-from cchc_kpi.errors import InputError
+from cchc_kpi.errors import ConfigError, InputError
 from cchc_kpi.grid import ROW
+from cchc_kpi.headers import DEFAULT_ALIASES, AliasTable, alias_table
 from cchc_kpi.ingest_warnings import dataset_warnings, total_row_warnings
 from cchc_kpi.input_summary import summarise_inputs
 from cchc_kpi.inputs import resolve_inputs
@@ -25,6 +28,7 @@ from cchc_kpi.numfmt import Lang
 from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query
 from cchc_kpi.planning import check_month_first, date_columns, plan_file
 from cchc_kpi.rowchecks import REJECT, REJECT_FIELD, bad_flag
+from cchc_kpi.vocab import VOCABULARIES, with_profile
 
 if TYPE_CHECKING:
     import polars as pl
@@ -39,6 +43,30 @@ class IngestOptions(BaseModel):
     duplicate_key: DuplicateKey = "unit"
     sheet: str | None = None
     skip_bad_files: bool = False
+    profile: str | None = None
+    profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
+    file_rules: list[InputFileRule] = Field(default_factory=list)
+
+    def rule_for(self, path: Path) -> InputFileRule | None:
+        """The configured rule whose glob matches ``path`` (by full path or name)."""
+        text = path.as_posix()
+        for rule in self.file_rules:
+            if fnmatch.fnmatch(text, rule.path) or fnmatch.fnmatch(path.name, rule.path):
+                return rule
+        return None
+
+    def reading(self, path: Path) -> tuple[str | None, str | None, AliasTable, dict[str, dict[str, object]]]:
+        """``(unit, sheet, aliases, words)`` for one input: its rule, profile and defaults."""
+        rule = self.rule_for(path)
+        name = (rule.profile if rule else None) or self.profile
+        profile = self.profiles.get(name) if name else None
+        if name and profile is None:
+            raise ConfigError("config.no_profile", path=str(path), profile=name)
+        aliases = alias_table(profile.aliases) if profile else DEFAULT_ALIASES
+        words = with_profile(profile.values) if profile else {k: dict(v) for k, v in VOCABULARIES.items()}
+        unit = (rule.unit if rule else None) or self.set_unit
+        sheet = (rule.sheet if rule else None) or self.sheet
+        return unit, sheet, aliases, words
 
 
 @dataclass
@@ -150,7 +178,8 @@ def _plan_all(
         if progress:
             progress(str(path))
         try:
-            found, skipped_sheets = plan_file(path, len(plans), options.set_unit, options.sheet)
+            unit, sheet, aliases, words = options.reading(path)
+            found, skipped_sheets = plan_file(path, len(plans), unit, sheet, aliases, words)
         except InputError as err:
             if not options.skip_bad_files:
                 raise

@@ -19,7 +19,6 @@ from cchc_kpi.periods import resolve_period
 from cchc_kpi.report import ReportOptions, prepared_dossiers
 from cchc_kpi.report_model import PeriodInfo
 from cchc_kpi.tables import Column, Table
-from cchc_kpi.workcalendar import load_overrides
 
 if TYPE_CHECKING:
     import polars as pl
@@ -65,8 +64,7 @@ def overdue_list(dataset: Dataset, options: ReportOptions, due_within: int | Non
     frame, _ = prepared_dossiers(dataset, options)
     comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
     frame = frame.with_columns(classify(period.start, end, comparison))
-    extra = load_overrides(options.holidays_file) if options.holidays_file else None
-    index = workday_index(frame, extra) if frame.height else None
+    index = workday_index(frame, options.extra_days()) if frame.height else None
     rows: list[dict[str, Any]] = []
     if index is not None:
         day_end = pl.lit(end, pl.Date)

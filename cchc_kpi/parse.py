@@ -18,6 +18,7 @@ from cchc_kpi.rowchecks import bad_flag, reject_columns
 from cchc_kpi.rowkinds import row_kind_columns
 from cchc_kpi.schema import FIELDS, FieldSpec
 from cchc_kpi.values import parse_field
+from cchc_kpi.vocab import VOCABULARIES
 
 if TYPE_CHECKING:
     import polars as pl
@@ -64,6 +65,7 @@ class ParsePlan:
     set_unit: str | None = None
     label_indexes: list[int] = field(default_factory=list)
     date_formats: dict[str, list[str]] = field(default_factory=dict)
+    words: dict[str, dict[str, object]] = field(default_factory=lambda: dict(VOCABULARIES))
 
     def raw_column(self, name: str) -> str | None:
         """Return the grid column that holds canonical field ``name``, if mapped."""
@@ -129,7 +131,7 @@ def build_query(plan: ParsePlan) -> pl.LazyFrame:
             parsed = _absent(spec, plan)
         else:
             formats = plan.date_formats.get(spec.name, [])
-            parsed = parse_field(spec, pl.col(raw), pl.String(), formats)
+            parsed = parse_field(spec, pl.col(raw), pl.String(), formats, plan.words)
         for name, (value, bad) in parsed.items():
             values.append(value.cast(dtypes[name]).alias(name))
             flags.append(bad.fill_null(False).alias(bad_flag(name)))

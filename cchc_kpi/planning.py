@@ -76,7 +76,12 @@ NOT_DOSSIER_SHEET = ("input.no_header", "input.missing_required", "input.missing
 
 
 def plan_file(
-    path: Path, first_index: int, set_unit: str | None, sheet: str | None
+    path: Path,
+    first_index: int,
+    set_unit: str | None,
+    sheet: str | None,
+    aliases: AliasTable = DEFAULT_ALIASES,
+    words: dict[str, dict[str, object]] | None = None,
 ) -> tuple[list[ParsePlan], list[Message]]:
     """Plan every sheet of ``path`` that holds dossiers.
 
@@ -90,7 +95,10 @@ def plan_file(
     first_error: InputError | None = None
     for grid in grids:
         try:
-            plans.append(plan_input(grid, first_index + len(plans), set_unit=set_unit))
+            plan = plan_input(grid, first_index + len(plans), set_unit=set_unit, aliases=aliases)
+            if words is not None:
+                plan.words = words
+            plans.append(plan)
         except InputError as err:
             if len(grids) == 1 or err.message.key not in NOT_DOSSIER_SHEET:
                 raise

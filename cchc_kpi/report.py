@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from cchc_kpi import __version__
 from cchc_kpi.accounting import RunAccounting
 from cchc_kpi.classify import CompareAt, Comparison, classify, prepare
+from cchc_kpi.config import CalendarDayConfig, MergeConfig, TargetConfig, UnitConfig
 from cchc_kpi.duedates import COMPUTED, with_computed_due, workday_index
 from cchc_kpi.grouping import GroupKey, apply_filters, sort_expr, with_group_columns
 from cchc_kpi.ingest import Dataset, IngestOptions, ingest
@@ -25,8 +26,10 @@ from cchc_kpi.metrics import METRIC_NAMES, OPTIONAL, aggregations, finish
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.periods import Convention, Period, months_within, resolve_period
 from cchc_kpi.report_model import InputCoverage, PeriodInfo, Report, ReportMetadata
-from cchc_kpi.report_warnings import report_warnings
-from cchc_kpi.workcalendar import load_overrides
+from cchc_kpi.report_warnings import report_warnings, unit_warnings
+from cchc_kpi.targets import apply_targets
+from cchc_kpi.unitmap import UnitDirectory
+from cchc_kpi.workcalendar import CalendarDay, load_overrides
 from cchc_kpi.workdays import WorkingHours
 
 if TYPE_CHECKING:
@@ -51,6 +54,20 @@ class ReportOptions(BaseModel):
     total: bool = True
     holidays_file: Path | None = None
     working_hours: WorkingHours = Field(default_factory=WorkingHours)
+    calendar_days: list[CalendarDayConfig] = Field(default_factory=list)
+    units_config: list[UnitConfig] = Field(default_factory=list)
+    merges: list[MergeConfig] = Field(default_factory=list)
+    as_units: date | None = None
+    targets: list[TargetConfig] = Field(default_factory=list)
+
+    def directory(self) -> UnitDirectory:
+        """The configured unit hierarchy and merges."""
+        return UnitDirectory(self.units_config, self.merges)
+
+    def extra_days(self) -> list[CalendarDay]:
+        """Calendar days from --holidays and from the configuration."""
+        days = load_overrides(self.holidays_file) if self.holidays_file else []
+        return days + [CalendarDay(d.date, d.kind, d.name, d.source) for d in self.calendar_days]
 
 
 def _present_columns(dataset: Dataset) -> list[str]:
@@ -78,7 +95,10 @@ def _aggregate(classified: pl.LazyFrame, keys: Sequence[str], present: list[str]
         grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
     else:
         grouped = classified.select(aggregations())
-    return finish(grouped, present).collect()
+    finished = finish(grouped, present)
+    if keys and "month" not in keys:  # groups with nothing in the period (e.g. units before they existed)
+        finished = finished.filter((pl.col("received_total") > 0) | (pl.col("not_accepted") > 0))
+    return finished.collect()
 
 
 def _ordered(row: dict[str, Any], keys: Sequence[str], row_type: str) -> dict[str, Any]:
@@ -133,7 +153,12 @@ def report_from_dataset(
     total_row = _aggregate(whole, [], present).row(0, named=True)
     rows = _assemble(levels, options.by) if options.by else []
     total = _ordered(total_row, [], "total") if options.total else None
+    misses = []
+    if options.targets:
+        unit_levels = dict(frame.select("g_unit", "g_level").unique().iter_rows())
+        misses = apply_targets([*rows, *([total] if total else [])], options.targets, unit_levels)
     messages = report_warnings(dataset, frame, period, total_row, present, sample)
+    messages += unit_warnings(frame, options.directory())
     if computed:
         messages.append(Message("warn.due_computed", {"count": computed, "hours": hours.label}))
     return Report(
@@ -148,13 +173,15 @@ def report_from_dataset(
         metadata=_metadata(dataset, options, comparison, lang, now, sample).model_copy(
             update={"due_dates_computed": computed}
         ),
+        target_misses=misses,
     )
 
 
 def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.DataFrame, int]:
     """The dossiers with group columns, filters applied, due dates completed and the
     period-independent classification columns; and how many due dates were computed."""
-    frame = apply_filters(with_group_columns(dataset.dossiers), options.units, options.levels, options.fields)
+    grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
+    frame = apply_filters(grouped, options.units, options.levels, options.fields)
     frame, computed = _due_dates(frame, options)
     return frame.with_columns(prepare()), computed
 
@@ -170,8 +197,7 @@ def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFram
     )
     if needed.is_empty():
         return frame, 0
-    extra = load_overrides(options.holidays_file) if options.holidays_file else None
-    index = workday_index(frame, extra)
+    index = workday_index(frame, options.extra_days())
     assert index is not None
     filled = with_computed_due(frame, index, options.working_hours)
     return filled, int(filled[COMPUTED].sum())

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_serializer
 
 from cchc_kpi.accounting import RunAccounting
+from cchc_kpi.targets import TargetMiss
 
 
 class PeriodInfo(BaseModel):
@@ -67,6 +68,7 @@ class Report(BaseModel):
     accounting: RunAccounting
     warnings: list[str]
     metadata: ReportMetadata
+    target_misses: list[TargetMiss] = Field(default_factory=list, exclude=True)
 
     @field_serializer("rows")
     def _rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -153,7 +153,12 @@ def _excel_vi(value: Any) -> Any:
 def report_delimited(report: Report, delimiter: str = ",", excel_vi: bool = False) -> str:
     """The machine CSV / TSV of §7: group keys, row_type, every metric; a TOTAL row last."""
     keys = report.group_by
-    header = [*keys, "row_type", *METRIC_NAMES]
+    targeted = [
+        k
+        for k in (report.total or (report.rows[0] if report.rows else {}))
+        if k.endswith(("_target", "_pass"))
+    ]
+    header = [*keys, "row_type", *METRIC_NAMES, *targeted]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(header)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from cchc_kpi.ingest import Dataset
     from cchc_kpi.periods import Period
+    from cchc_kpi.unitmap import UnitDirectory
 
 
 def column_label(column: str) -> str:
@@ -72,4 +73,24 @@ def report_warnings(
     unknown_units = frame.filter(pl.col("g_level") == "unknown")["g_unit"].unique().sort().to_list()
     if unknown_units:
         out.append(Message("warn.unknown_level", {"count": len(unknown_units), "units": unknown_units}))
+    return out
+
+
+def unit_warnings(frame: pl.DataFrame, directory: UnitDirectory) -> list[Message]:
+    """With a unit hierarchy: units it does not know (kept, never dropped), merged units,
+    dossiers outside a unit's validity."""
+    import polars as pl
+
+    if not directory:
+        return []
+    out = []
+    unknown = frame.filter(pl.col("_conf_unit").is_null())["g_unit"].unique().sort().to_list()
+    if unknown and directory.units:
+        out.append(Message("warn.unit_unknown", {"count": len(unknown), "units": unknown}))
+    merged = frame.filter(pl.col("_merged")).height
+    if merged:
+        out.append(Message("warn.units_merged", {"count": merged}))
+    outside = directory.outside_validity(frame)
+    if outside:
+        out.append(Message("warn.unit_validity", {"count": outside}))
     return out

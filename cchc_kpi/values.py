@@ -9,6 +9,7 @@ key fields reject the row, which :mod:`cchc_kpi.rowchecks` decides.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from cchc_kpi.dateparse import parse_dates_expr
@@ -58,14 +59,20 @@ def parse_text(expr: pl.Expr, dtype: pl.DataType) -> Parsed:
 
 
 def parse_vocabulary(
-    expr: pl.Expr, dtype: pl.DataType, vocabulary: str, empty: object, return_dtype: pl.DataType
+    expr: pl.Expr,
+    dtype: pl.DataType,
+    vocabulary: str | Mapping[str, object],
+    empty: object,
+    return_dtype: pl.DataType,
 ) -> Parsed:
     """Map words of a vocabulary; empty cells and unknown words become ``empty``."""
     import polars as pl
 
     text = as_text(expr, dtype)
     mapped = fold_key_expr(text).replace_strict(
-        VOCABULARIES[vocabulary], default=None, return_dtype=return_dtype
+        VOCABULARIES[vocabulary] if isinstance(vocabulary, str) else dict(vocabulary),
+        default=None,
+        return_dtype=return_dtype,
     )
     present = _present(text)
     bad = present & mapped.is_null()
@@ -73,7 +80,7 @@ def parse_vocabulary(
     return value, bad
 
 
-def parse_bool(expr: pl.Expr, dtype: pl.DataType, vocabulary: str = "bool") -> Parsed:
+def parse_bool(expr: pl.Expr, dtype: pl.DataType, vocabulary: str | Mapping[str, object] = "bool") -> Parsed:
     """Yes / no (Có / Không, x / empty, Đã / Chưa, 1 / 0 …); empty and unknown = no."""
     import polars as pl
 
@@ -123,8 +130,17 @@ def parse_date(expr: pl.Expr, dtype: pl.DataType, formats: list[str]) -> Parsed:
     return value, (present & value.is_null()).fill_null(False)
 
 
-def parse_field(spec: FieldSpec, expr: pl.Expr, dtype: pl.DataType, formats: list[str]) -> dict[str, Parsed]:
-    """Return the canonical column(s) one export column yields, by the field's kind."""
+def parse_field(
+    spec: FieldSpec,
+    expr: pl.Expr,
+    dtype: pl.DataType,
+    formats: list[str],
+    words: Mapping[str, Mapping[str, object]] = VOCABULARIES,
+) -> dict[str, Parsed]:
+    """Return the canonical column(s) one export column yields, by the field's kind.
+
+    ``words`` holds the vocabularies (built-in ones, plus a vendor profile's).
+    """
     import polars as pl
 
     kind = spec.kind
@@ -133,20 +149,20 @@ def parse_field(spec: FieldSpec, expr: pl.Expr, dtype: pl.DataType, formats: lis
     if kind == "datetime":
         return {spec.name: parse_date(expr, dtype, formats)}
     if kind == "bool":
-        return {spec.name: parse_bool(expr, dtype, spec.vocabulary)}
+        return {spec.name: parse_bool(expr, dtype, words[spec.vocabulary])}
     if kind == "money":
         return {spec.name: parse_money(expr, dtype)}
     if kind == "number":
         return {spec.name: parse_number(expr, dtype)}
     if kind == "channel":
-        return {spec.name: parse_vocabulary(expr, dtype, "channel", "direct", pl.String())}
+        return {spec.name: parse_vocabulary(expr, dtype, words["channel"], "direct", pl.String())}
     if kind == "status":
-        return {spec.name: parse_vocabulary(expr, dtype, "status", None, pl.Int8())}
+        return {spec.name: parse_vocabulary(expr, dtype, words["status"], None, pl.Int8())}
     if kind == "service_level":
-        return {spec.name: parse_vocabulary(expr, dtype, "service_level", None, pl.String())}
+        return {spec.name: parse_vocabulary(expr, dtype, words["service_level"], None, pl.String())}
     if kind == "datetime_or_bool":
         date, _ = parse_date(expr, dtype, formats)
-        flag, flag_bad = parse_bool(expr, dtype)
+        flag, flag_bad = parse_bool(expr, dtype, words["bool"])
         return {
             spec.name: (date, pl.lit(False)),
             "apology": (date.is_not_null() | flag, flag_bad & date.is_null()),

@@ -94,3 +94,17 @@ VOCABULARIES: dict[str, dict[str, object]] = {
     "paid_online": PAID_ONLINE_WORDS,
     "service_level": SERVICE_LEVEL_WORDS,
 }
+
+
+def with_profile(extra: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, object]]:
+    """The vocabularies with a vendor profile's words added (folded like the built-in ones).
+
+    A profile word for ``bool`` applies to ``paid_online`` too.
+    """
+    merged = {name: dict(words) for name, words in VOCABULARIES.items()}
+    for name, words in extra.items():
+        folded = {fold_key(w): v for w, v in words.items()}
+        merged[name].update(folded)
+        if name == "bool":
+            merged["paid_online"].update(folded)
+    return merged

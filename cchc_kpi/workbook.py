@@ -84,12 +84,16 @@ def _rates_sheet(
     rows = []
     for metric in (m for m in METRICS if m.kind == "rate"):
         assert metric.numerator is not None and metric.denominator is not None
+        passed = total.get(f"{metric.name}_pass")
         rows.append(
             {
                 "metric": text(f"metric.{metric.name}", lang),
                 "numerator": total.get(metric.numerator),
                 "denominator": total.get(metric.denominator),
                 "rate": total.get(metric.name),
+                "rate_pass": passed,
+                "target": total.get(f"{metric.name}_target"),
+                "passed": None if passed is None else text("target.pass" if passed else "target.fail", lang),
             }
         )
     columns = [
@@ -97,6 +101,8 @@ def _rates_sheet(
         SheetColumn("numerator", text("workbook.numerator", lang), "count", 14),
         SheetColumn("denominator", text("workbook.denominator", lang), "count", 14),
         SheetColumn("rate", text("workbook.rate", lang), "rate", 12),
+        SheetColumn("target", text("target.header", lang), "rate", 14),
+        SheetColumn("passed", text("target.pass", lang), "text", 12),
     ]
     write_table_sheet(sheet, columns, rows, formats, text("workbook.rates_title", lang), sample)
     _charts(sheet, workbook, total, by_unit, formats, lang)

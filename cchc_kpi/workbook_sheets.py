@@ -38,6 +38,8 @@ class Formats:
     when: Any
     wrap: Any
     sample: Any
+    miss_rate: Any
+    miss_count: Any
 
 
 def make_formats(workbook: Any) -> Formats:
@@ -65,6 +67,8 @@ def make_formats(workbook: Any) -> Formats:
         when=fmt(num_format="dd/mm/yyyy hh:mm"),
         wrap=workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
         sample=workbook.add_format({**base, "bold": True, "font_color": "#C00000"}),
+        miss_rate=fmt(num_format="0.00%", bold=True, font_color="#9C0006", bg_color="#FFC7CE"),
+        miss_count=fmt(num_format="#,##0", bold=True, font_color="#9C0006", bg_color="#FFC7CE"),
     )
 
 

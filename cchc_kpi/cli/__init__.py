@@ -15,6 +15,7 @@ import typer
 from cchc_kpi import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
 from cchc_kpi.cli.common import STATE
+from cchc_kpi.cli.init_cmd import init_command
 from cchc_kpi.cli.inspect_cmd import inspect_command
 from cchc_kpi.cli.overdue_cmd import overdue_command
 from cchc_kpi.cli.report_cmd import report_command
@@ -54,6 +55,7 @@ app.command("validate")(validate_command)
 app.command("overdue")(overdue_command)
 app.command("inspect")(inspect_command)
 app.command("calendar")(calendar_command)
+app.command("init")(init_command)
 app.command("sample")(sample_command)
 
 

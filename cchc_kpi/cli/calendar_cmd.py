@@ -11,7 +11,6 @@ from cchc_kpi.cli.common import (
     DebugOption,
     FormatOption,
     HolidaysOption,
-    LangChoice,
     LangOption,
     OutputFormat,
     QuietOption,
@@ -36,7 +35,7 @@ def calendar_command(
     ] = None,
     holidays: HolidaysOption = None,
     fmt: FormatOption = None,
-    lang: LangOption = LangChoice.vi,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:

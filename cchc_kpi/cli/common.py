@@ -45,6 +45,7 @@ class RunState:
     """Settings of the current run that error handling needs."""
 
     lang: Lang = "vi"
+    lang_given: bool = False
     debug: bool = False
     quiet: bool = False
 
@@ -52,8 +53,10 @@ class RunState:
 STATE = RunState()
 
 LangOption = Annotated[
-    LangChoice,
-    typer.Option("--lang", envvar="CCHC_KPI_LANG", help="Ngôn ngữ / language: vi, en."),
+    LangChoice | None,
+    typer.Option(
+        "--lang", envvar="CCHC_KPI_LANG", help="Ngôn ngữ / language: vi (default), en.", show_default=False
+    ),
 ]
 DebugOption = Annotated[
     bool, typer.Option("--debug", help="Show the traceback of an error (no local variables).")
@@ -92,9 +95,11 @@ SkipBadFilesOption = Annotated[
 ]
 
 
-def start(lang: LangChoice, debug: bool, quiet: bool = False) -> Lang:
-    """Record the run's settings; return the language."""
+def start(lang: LangChoice | None, debug: bool, quiet: bool = False) -> Lang:
+    """Record the run's settings; return the language (a configuration may change it later
+    when --lang is not given: read ``STATE.lang`` after loading it)."""
     STATE.lang = "en" if lang == LangChoice.en else "vi"
+    STATE.lang_given = lang is not None
     STATE.debug = debug
     STATE.quiet = quiet
     return STATE.lang

@@ -10,7 +10,6 @@ import typer
 from cchc_kpi.cli.common import (
     DebugOption,
     FormatOption,
-    LangChoice,
     LangOption,
     OutputFormat,
     QuietOption,
@@ -30,7 +29,7 @@ def inspect_command(
     rows: Annotated[int, typer.Option("--rows", "-n", min=0, help="Dossier rows to preview.")] = 5,
     set_unit: SetUnitOption = None,
     fmt: FormatOption = None,
-    lang: LangOption = LangChoice.vi,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:

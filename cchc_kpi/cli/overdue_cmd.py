@@ -12,7 +12,6 @@ from cchc_kpi.cli.common import (
     FormatOption,
     HolidaysOption,
     InputOption,
-    LangChoice,
     LangOption,
     OutputFormat,
     PathsArgument,
@@ -25,13 +24,14 @@ from cchc_kpi.cli.common import (
     emit_table,
     note,
     resolve_format,
+    start,
     write_stdout,
 )
 from cchc_kpi.cli.period_options import (
     AsOfOption,
-    CompareChoice,
+    AsUnitsOption,
     CompareOption,
-    ConventionChoice,
+    ConfigOption,
     ConventionOption,
     FieldFilter,
     LevelFilter,
@@ -39,9 +39,10 @@ from cchc_kpi.cli.period_options import (
     SampleOption,
     UnitFilter,
     build_options,
+    load_config,
     read_inputs,
 )
-from cchc_kpi.cli.validate_cmd import DuplicateKeyChoice, DuplicateKeyOption
+from cchc_kpi.cli.validate_cmd import DuplicateKeyOption
 
 if TYPE_CHECKING:
     from cchc_kpi.numfmt import Lang
@@ -106,9 +107,9 @@ def overdue_command(
         int | None,
         typer.Option("--due-within", min=0, help="Also list pending dossiers due within N working days."),
     ] = None,
-    convention: ConventionOption = ConventionChoice.calendar,
+    convention: ConventionOption = None,
     as_of: AsOfOption = None,
-    compare_at: CompareOption = CompareChoice.date,
+    compare_at: CompareOption = None,
     holidays: HolidaysOption = None,
     working_hours: WorkingHoursOption = None,
     unit: UnitFilter = None,
@@ -122,26 +123,35 @@ def overdue_command(
     set_unit: SetUnitOption = None,
     sheet: SheetOption = None,
     skip_bad_files: SkipBadFilesOption = False,
-    duplicate_key: DuplicateKeyOption = DuplicateKeyChoice.unit,
-    lang: LangOption = LangChoice.vi,
+    duplicate_key: DuplicateKeyOption = None,
+    config: ConfigOption = None,
+    as_units: AsUnitsOption = None,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Hồ sơ quá hạn / Late and overdue dossiers with working days late and apology status."""
-    language = start_command(lang, debug, quiet)
+    start(lang, debug, quiet)
+    from cchc_kpi.atomic import output_lock
+    from cchc_kpi.cli.common import STATE
     from cchc_kpi.messages import text
     from cchc_kpi.overdue import COLUMNS, overdue_list, overdue_table
     from cchc_kpi.tables import Column, Table, to_delimited, to_markdown
 
+    settings = load_config(config)
+    language = STATE.lang
     options = build_options(
-        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field
-    )
+        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
+        config=settings, as_units=as_units,
+    )  # fmt: skip
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
-    dataset, _ = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, duplicate_key.value)
+    key = duplicate_key.value if duplicate_key else None
+    dataset, _ = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings)
     report = overdue_list(dataset, options, due_within)
     if output is not None:
-        _write_file(output, report, language)
+        with output_lock(output):
+            _write_file(output, report, language)
         note(text("report.written", language, path=str(output)))
         if fmt is None:
             return
@@ -155,10 +165,3 @@ def overdue_command(
         write_stdout(to_markdown(overdue_table(report, language), language))
     else:
         emit_table(overdue_table(report, language), fmt_, language)
-
-
-def start_command(lang: LangChoice, debug: bool, quiet: bool) -> Lang:
-    """Record the run's settings (see :func:`cchc_kpi.cli.common.start`)."""
-    from cchc_kpi.cli.common import start
-
-    return start(lang, debug, quiet)

@@ -12,8 +12,11 @@ import typer
 from cchc_kpi.cli.common import parse_day, parse_hours
 
 if TYPE_CHECKING:
+    from cchc_kpi.config import Config
     from cchc_kpi.ingest import Dataset
+    from cchc_kpi.numfmt import Lang
     from cchc_kpi.report import ReportOptions
+    from cchc_kpi.targets import TargetMiss
 
 
 class ConventionChoice(StrEnum):
@@ -35,11 +38,17 @@ PeriodOption = Annotated[
     typer.Option("--period", "-p", help="Q1-2024, 2024-05, T5-2024, 5T-2024, H1-2024, 2024, last-month …"),
 ]
 ConventionOption = Annotated[
-    ConventionChoice, typer.Option("--convention", help="calendar, or nd09 (15th → 14th cut-off).")
+    ConventionChoice | None,
+    typer.Option(
+        "--convention", help="calendar (default), or nd09 (15th → 14th cut-off).", show_default=False
+    ),
 ]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Today for relative periods (yyyy-mm-dd).")]
 CompareOption = Annotated[
-    CompareChoice, typer.Option("--compare-at", help="date (calendar days) or datetime (working hours).")
+    CompareChoice | None,
+    typer.Option(
+        "--compare-at", help="date (calendar days, default) or datetime (working hours).", show_default=False
+    ),
 ]
 UnitFilter = Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (repeatable).")]
 LevelFilter = Annotated[list[str] | None, typer.Option("--level", help="Only this level (repeatable).")]
@@ -47,11 +56,34 @@ FieldFilter = Annotated[list[str] | None, typer.Option("--field", help="Only thi
 SampleOption = Annotated[bool, typer.Option("--sample", help="Run on the bundled sample data (DỮ LIỆU MẪU).")]
 
 
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", help="Configuration file (default ./cchc-kpi.toml, then ~/.config/cchc-kpi/)."),
+]
+AsUnitsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-units", help="Count former units under their successors as of this date (e.g. 2025-07-01)."
+    ),
+]
+
+
+def load_config(path: Path | None) -> Config | None:
+    """The configuration to use (None when there is none); its language becomes the default."""
+    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.config import discover
+
+    config = discover(path)
+    if config is not None and not STATE.lang_given:
+        STATE.lang = config.report.lang
+    return config
+
+
 def build_options(
     period: str,
-    convention: ConventionChoice,
+    convention: ConventionChoice | None,
     as_of: str | None,
-    compare_at: CompareChoice,
+    compare_at: CompareChoice | None,
     holidays: Path | None,
     working_hours: str | None,
     units: list[str] | None,
@@ -59,28 +91,41 @@ def build_options(
     fields: list[str] | None,
     by: list[str] | None = None,
     total: bool = True,
+    config: Config | None = None,
+    as_units: str | None = None,
 ) -> ReportOptions:
-    """Check and gather the period options; a wrong period fails before any file is read."""
+    """Gather the period options, the command line over the configuration over the defaults;
+    a wrong period fails before any file is read."""
+    from cchc_kpi.config import ReportDefaults
     from cchc_kpi.errors import UsageError
     from cchc_kpi.grouping import GROUP_KEYS
     from cchc_kpi.periods import resolve_period
     from cchc_kpi.report import ReportOptions
 
-    keys = [k.strip() for item in (by or []) for k in item.split(",") if k.strip()]
+    defaults = config.report if config else ReportDefaults()
+    keys = [k.strip() for item in (by or defaults.by) for k in item.split(",") if k.strip()]
     if any(k not in GROUP_KEYS for k in keys) or len(set(keys)) != len(keys):
         raise UsageError("usage.bad_by", value=",".join(keys), choices=list(GROUP_KEYS))
+    holidays_file = holidays
+    if holidays_file is None and config is not None and defaults.holidays_file:
+        holidays_file = Path(config.resolve(defaults.holidays_file))
     options = ReportOptions(
         period=period,
-        convention=convention.value,
-        compare_at=compare_at.value,
+        convention=convention.value if convention else defaults.convention,
+        compare_at=compare_at.value if compare_at else defaults.compare_at,
         as_of=parse_day(as_of, "--as-of"),
         by=keys,  # type: ignore[arg-type]
         units=units or [],
         levels=levels or [],
         fields=fields or [],
         total=total,
-        holidays_file=holidays,
-        working_hours=parse_hours(working_hours),
+        holidays_file=holidays_file,
+        working_hours=parse_hours(working_hours or defaults.working_hours),
+        calendar_days=config.calendar if config else [],
+        units_config=config.units if config else [],
+        merges=config.merges if config else [],
+        as_units=parse_day(as_units, "--as-units"),
+        targets=config.targets if config else [],
     )
     resolve_period(options.period, options.convention, options.as_of)
     return options
@@ -93,25 +138,51 @@ def read_inputs(
     set_unit: str | None,
     sheet: str | None,
     skip_bad_files: bool,
-    duplicate_key: str,
+    duplicate_key: str | None,
+    config: Config | None = None,
 ) -> tuple[Dataset, bool]:
-    """Resolve and read the inputs once; return the dataset and whether it is the sample."""
+    """Resolve and read the inputs once (the configuration's when none are named);
+    return the dataset and whether it is the sample."""
     from cchc_kpi.cli.validate_cmd import check_outputs_are_not_inputs
     from cchc_kpi.errors import UsageError
     from cchc_kpi.ingest import IngestOptions, ingest
     from cchc_kpi.inputs import resolve_inputs
     from cchc_kpi.sampledata import is_sample, sample_dir
 
+    if not specs and not sample and config is not None:
+        specs = [config.resolve(p) for p in config.inputs.paths]
     specs = specs + ([str(sample_dir())] if sample else [])
     if not specs:
         raise UsageError("usage.no_input_report")
     files = resolve_inputs(specs)
     if outputs:
         check_outputs_are_not_inputs(outputs, specs)
+    rules = (
+        [r.model_copy(update={"path": config.resolve(r.path)}) for r in config.inputs.files] if config else []
+    )
     options = IngestOptions(
         set_unit=set_unit,
-        duplicate_key=duplicate_key,  # type: ignore[arg-type]
+        duplicate_key=duplicate_key or (config.report.duplicate_key if config else "unit"),  # type: ignore[arg-type]
         sheet=sheet,
         skip_bad_files=skip_bad_files,
+        profile=config.inputs.profile if config else None,
+        profiles=config.profiles if config else {},
+        file_rules=rules,
     )
     return ingest([str(f) for f in files], options), sample or is_sample(files)
+
+
+def miss_line(miss: TargetMiss, lang: Lang) -> str:
+    """One line naming a missed target, for cron mail."""
+    from cchc_kpi.messages import text
+    from cchc_kpi.metrics import METRICS_BY_NAME
+    from cchc_kpi.numfmt import format_fixed
+
+    def shown(value: float) -> str:
+        if METRICS_BY_NAME[miss.metric].kind == "rate":
+            return format_fixed(round(value * 10000), lang) + "%"
+        return str(value)
+
+    scope = text("label.total", lang) if miss.scope == "TOTAL" else miss.scope
+    return text("target.missed", lang, scope=scope, metric=text(f"metric.{miss.metric}", lang),
+                value=shown(miss.value), op=miss.op, target=shown(miss.target))  # fmt: skip

@@ -9,6 +9,7 @@ from cchc_kpi.tables import Column, Table, display_value
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from cchc_kpi.numfmt import Lang
 
@@ -29,6 +30,18 @@ def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> str:
         rate, numbers = shown.split(" (", 1)
         return f"{rate}\n{numbers.rstrip(')')}" if basis else rate
     return shown
+
+
+def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Text:
+    """A cell as rich text: green when its target is met, red when missed, and
+    "không đủ dữ liệu" for a targeted metric without data."""
+    from rich.text import Text
+
+    passed = row.get(f"{column.key}_pass")
+    if passed is None and row.get(f"{column.key}_target") is not None and row.get(column.key) is None:
+        return Text(text("target.no_data", lang), style="yellow")
+    style = {True: "green", False: "bold red"}.get(passed) if passed is not None else None
+    return Text(_cell(row, column, lang, basis), style=style or "")
 
 
 def _widths(table: Table, lang: Lang, basis: bool) -> list[int]:
@@ -75,7 +88,7 @@ def print_table(table: Table, lang: Lang) -> None:
         else:
             rich_table.add_column(escape(column.label), justify="right", min_width=width, max_width=width)
     for row in table.rows:
-        cells = [escape(_cell(row, c, lang, basis)) for c in table.columns]
+        cells = [_styled(row, c, lang, basis) for c in table.columns]
         style = "bold" if row.get("row_type") in ("subtotal", "total") or "TOTAL" in row.values() else None
         rich_table.add_row(*cells, style=style)
     out.print(rich_table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,6 @@ from cchc_kpi.cli.common import (
     FormatOption,
     HolidaysOption,
     InputOption,
-    LangChoice,
     LangOption,
     OutputFormat,
     PathsArgument,
@@ -29,9 +29,9 @@ from cchc_kpi.cli.common import (
 )
 from cchc_kpi.cli.period_options import (
     AsOfOption,
-    CompareChoice,
+    AsUnitsOption,
     CompareOption,
-    ConventionChoice,
+    ConfigOption,
     ConventionOption,
     FieldFilter,
     LevelFilter,
@@ -39,9 +39,11 @@ from cchc_kpi.cli.period_options import (
     SampleOption,
     UnitFilter,
     build_options,
+    load_config,
+    miss_line,
     read_inputs,
 )
-from cchc_kpi.cli.validate_cmd import DuplicateKeyChoice, DuplicateKeyOption, MaxInvalidOption
+from cchc_kpi.cli.validate_cmd import DuplicateKeyOption, MaxInvalidOption
 
 
 class NarrativeChoice(StrEnum):
@@ -68,9 +70,9 @@ def report_command(
             "--by", "-b", help="Group by unit, level, field, procedure, channel, month (e.g. level,unit)."
         ),
     ] = None,
-    convention: ConventionOption = ConventionChoice.calendar,
+    convention: ConventionOption = None,
     as_of: AsOfOption = None,
-    compare_at: CompareOption = CompareChoice.date,
+    compare_at: CompareOption = None,
     holidays: HolidaysOption = None,
     working_hours: WorkingHoursOption = None,
     unit: UnitFilter = None,
@@ -101,12 +103,17 @@ def report_command(
     set_unit: SetUnitOption = None,
     sheet: SheetOption = None,
     skip_bad_files: SkipBadFilesOption = False,
-    duplicate_key: DuplicateKeyOption = DuplicateKeyChoice.unit,
+    duplicate_key: DuplicateKeyOption = None,
     max_invalid: MaxInvalidOption = None,
+    config: ConfigOption = None,
+    as_units: AsUnitsOption = None,
+    fail_on_target_miss: Annotated[
+        bool, typer.Option("--fail-on-target-miss", help="Exit 3 when a target is missed (for cron alerts).")
+    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Add the metadata footer to the table.")
     ] = False,
-    lang: LangOption = LangChoice.vi,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -115,9 +122,10 @@ def report_command(
     Exit 0 when the report is produced (even with rejected rows), 1 when rejected rows pass
     --max-invalid (the report is still printed), 2 on usage, input or configuration errors.
     """
-    language = start(lang, debug, quiet)
-    from cchc_kpi.cli.report_output import emit_report, write_report_file
-    from cchc_kpi.errors import EXIT_DATA
+    start(lang, debug, quiet)
+    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.report_output import emit_report, output_path, write_report_file
+    from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
     from cchc_kpi.messages import text
     from cchc_kpi.report import report_from_dataset
     from cchc_kpi.report_render import metric_names
@@ -125,14 +133,19 @@ def report_command(
 
     threshold = parse_threshold(max_invalid) if max_invalid is not None else None
     columns = metric_names(metrics)
+    settings = load_config(config)
+    language = STATE.lang
     options = build_options(
-        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field, by, not no_total
-    )
+        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field, by, not no_total,
+        settings, as_units,
+    )  # fmt: skip
+    output = output_path(output, settings, options)
+    if fmt is None and settings is not None and settings.report.format:
+        fmt = OutputFormat(settings.report.format)
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
-    dataset, is_sample = read_inputs(
-        specs, sample, outputs, set_unit, sheet, skip_bad_files, duplicate_key.value
-    )
+    key = duplicate_key.value if duplicate_key else None
+    dataset, is_sample = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings)
     report = report_from_dataset(dataset, options, lang=language, sample=is_sample)
     excel_vi = csv_style == CsvStyle.excel_vi
     if output is not None:
@@ -149,3 +162,7 @@ def report_command(
     if threshold is not None and threshold.exceeded(report.accounting):
         note(text("validate.exit_rejected", language, count=report.accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)
+    if fail_on_target_miss and report.target_misses:
+        for miss in report.target_misses:
+            sys.stderr.write(miss_line(miss, language) + "\n")
+        raise typer.Exit(EXIT_TARGETS)

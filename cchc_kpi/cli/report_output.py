@@ -12,6 +12,7 @@ from cchc_kpi.numfmt import Lang
 from cchc_kpi.report_model import Report
 
 if TYPE_CHECKING:
+    from cchc_kpi.config import Config
     from cchc_kpi.ingest import Dataset
     from cchc_kpi.report import ReportOptions
 
@@ -62,13 +63,14 @@ def write_report_file(
     options: ReportOptions,
 ) -> None:
     """Write the report to ``path`` atomically, in the format its extension names."""
-    from cchc_kpi.atomic import write_text_atomic
+    from cchc_kpi.atomic import output_lock, write_text_atomic
     from cchc_kpi.errors import UsageError
 
     if path.suffix.lower() == ".xlsx":
         from cchc_kpi.workbook import write_report_workbook
 
-        write_report_workbook(path, dataset, options, report, lang, report.metadata.sample)
+        with output_lock(path):
+            write_report_workbook(path, dataset, options, report, lang, report.metadata.sample)
         return
     by_suffix = {".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv, ".json": OutputFormat.json,
                  ".md": OutputFormat.markdown}  # fmt: skip
@@ -78,4 +80,23 @@ def write_report_file(
     content = report_text(report, fmt, lang, columns, excel_vi)
     if fmt == OutputFormat.csv:
         content = "\ufeff" + content
-    write_text_atomic(path, content)
+    with output_lock(path):
+        write_text_atomic(path, content)
+
+
+def output_path(output: Path | None, config: Config | None, options: ReportOptions) -> Path | None:
+    """The output file: --output, else the configuration's; {period} {start} {end} {today}
+    in either are replaced (the configuration's is relative to its file)."""
+    from datetime import date
+
+    from cchc_kpi.periods import resolve_period
+
+    if output is None and (config is None or not config.report.output):
+        return None
+    period = resolve_period(options.period, options.convention, options.as_of)
+    fields = {"period": period.label.replace("..", "_"), "start": period.start, "end": period.end,
+              "today": date.today()}  # fmt: skip
+    if output is not None:
+        return Path(str(output).format(**fields)) if "{" in str(output) else output
+    assert config is not None and config.report.output is not None
+    return Path(config.resolve(config.report.output.format(**fields)))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import DebugOption, LangChoice, LangOption, QuietOption, note, start
+from cchc_kpi.cli.common import DebugOption, LangOption, QuietOption, note, start
 
 
 class SampleFormatChoice(StrEnum):
@@ -42,7 +42,7 @@ def sample_command(
     units: Annotated[
         UnitSetChoice, typer.Option("--units", help="Synthetic unit set.")
     ] = UnitSetChoice.khanh_hoa,
-    lang: LangOption = LangChoice.vi,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:

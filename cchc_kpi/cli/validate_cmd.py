@@ -12,7 +12,6 @@ from cchc_kpi.cli.common import (
     DebugOption,
     FormatOption,
     InputOption,
-    LangChoice,
     LangOption,
     OutputFormat,
     PathsArgument,
@@ -36,7 +35,7 @@ class DuplicateKeyChoice(StrEnum):
 
 
 DuplicateKeyOption = Annotated[
-    DuplicateKeyChoice,
+    DuplicateKeyChoice | None,
     typer.Option(
         "--duplicate-key",
         help="unit: a dossier is (unit, dossier code); id: the code alone (DVCQG codes are unique).",
@@ -65,14 +64,17 @@ def validate_command(
     set_unit: SetUnitOption = None,
     sheet: SheetOption = None,
     skip_bad_files: SkipBadFilesOption = False,
-    duplicate_key: DuplicateKeyOption = DuplicateKeyChoice.unit,
+    duplicate_key: DuplicateKeyOption = None,
     rejects: Annotated[
         Path | None, typer.Option("--rejects", help="Write one line per rejected row to this CSV.")
     ] = None,
     max_invalid: MaxInvalidOption = None,
     fmt: FormatOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show the column mapping.")] = False,
-    lang: LangOption = LangChoice.vi,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (inputs, profiles, duplicate key).")
+    ] = None,
+    lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -80,10 +82,11 @@ def validate_command(
 
     Exit 0 when no row is rejected, 1 when rejected rows pass --max-invalid, 2 on usage or file errors.
     """
-    language = start(lang, debug, quiet)
-    from cchc_kpi.atomic import write_text_atomic
+    start(lang, debug, quiet)
+    from cchc_kpi.atomic import output_lock, write_text_atomic
+    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.period_options import load_config, read_inputs
     from cchc_kpi.errors import EXIT_DATA, UsageError
-    from cchc_kpi.ingest import IngestOptions
     from cchc_kpi.messages import text
     from cchc_kpi.tables import to_delimited
     from cchc_kpi.validation import (
@@ -92,21 +95,22 @@ def validate_command(
         parse_threshold,
         rejected_table,
         rejects_table,
-        validate,
+        validation_result,
     )
 
     threshold = parse_threshold(max_invalid)
+    settings = load_config(config)
+    language = STATE.lang
     specs = list(paths or []) + list(inputs or [])
-    if not specs:
+    if not specs and (settings is None or not settings.inputs.paths):
         raise UsageError("usage.no_input")
+    key = duplicate_key.value if duplicate_key else None
+    outputs = [rejects] if rejects else []
+    dataset, _ = read_inputs(specs, False, outputs, set_unit, sheet, skip_bad_files, key, settings)
+    result = validation_result(dataset, language)
     if rejects:
-        check_outputs_are_not_inputs([rejects], specs)
-    options = IngestOptions(
-        set_unit=set_unit, duplicate_key=duplicate_key.value, sheet=sheet, skip_bad_files=skip_bad_files
-    )
-    result = validate(specs, options, language)
-    if rejects:
-        write_text_atomic(rejects, "\ufeff" + to_delimited(rejects_table(result)))
+        with output_lock(rejects):
+            write_text_atomic(rejects, "\ufeff" + to_delimited(rejects_table(result)))
     fmt_ = resolve_format(fmt)
     if fmt_ == OutputFormat.json:
         emit_json(result.model_dump(mode="json"))

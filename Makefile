@@ -38,6 +38,7 @@ sample-data: $(RUN)  ## regenerate the committed sample exports
 	$(BIN)/cchc-kpi sample --out sample_data --rows 3000 --seed 2024 --format csv --units khanh-hoa
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1000 --seed 2026 --format xlsx --units cam-ranh
+	$(BIN)/cchc-kpi sample --out examples --format catalog
 
 docs-picture: $(RUN)  ## docs/bieu06.png: the Biểu 06 sheet of the sample, rendered by LibreOffice (needs soffice, pdftoppm)
 	mkdir -p build docs

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cchc_kpi.catalogue_narrative import NARRATIVE_TEXTS
 from cchc_kpi.catalogue_report import REPORT_TEXTS
+from cchc_kpi.catalogue_score import SCORE_TEXTS
 
 BASE_TEXTS: dict[str, tuple[str, str]] = {
     "list.more": ("… (thêm {count})", "… ({count} more)"),
@@ -312,4 +313,4 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS, **NARRATIVE_TEXTS}
+TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS, **NARRATIVE_TEXTS, **SCORE_TEXTS}

@@ -44,6 +44,7 @@ class InputsConfig(Strict):
     """Which files to read."""
 
     paths: list[str] = Field(default_factory=list)
+    catalog: str | None = None
     profile: str | None = None
     files: list[InputFileRule] = Field(default_factory=list)
 
@@ -150,6 +151,13 @@ class TargetConfig(Strict):
         return value
 
 
+class Score766Override(Strict):
+    """A QĐ 766 criterion's maximum and threshold as the province scores it this year."""
+
+    max: float | None = Field(default=None, ge=0)
+    threshold: float | None = Field(default=None, gt=0, le=1)
+
+
 class Config(Strict):
     """The whole configuration file."""
 
@@ -160,7 +168,18 @@ class Config(Strict):
     merges: list[MergeConfig] = Field(default_factory=list)
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
     targets: list[TargetConfig] = Field(default_factory=list)
+    score766: dict[str, Score766Override] = Field(default_factory=dict)
     path: Path | None = Field(default=None, exclude=True)
+
+    @field_validator("score766")
+    @classmethod
+    def _known_criteria(cls, value: dict[str, Score766Override]) -> dict[str, Score766Override]:
+        from cchc_kpi.score766_table import criterion_ids
+
+        unknown = [k for k in value if k not in criterion_ids()]
+        if unknown:
+            raise ValueError(f"unknown criterion {unknown[0]} (use {', '.join(criterion_ids())})")
+        return value
 
     def resolve(self, relative: str) -> str:
         """A path written in the file, relative to the file's folder."""

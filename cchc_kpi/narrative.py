@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from cchc_kpi.ingest import Dataset
+from cchc_kpi.ingestion import Dataset
 from cchc_kpi.messages import text
 from cchc_kpi.numfmt import Lang, format_int, format_money, format_percent, vn_date
 from cchc_kpi.periods import Period, resolve_period

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from cchc_kpi.classify import Comparison, classify
 from cchc_kpi.duedates import workday_index
-from cchc_kpi.ingest import Dataset
+from cchc_kpi.ingestion import Dataset
 from cchc_kpi.numfmt import Lang, vn_date
 from cchc_kpi.periods import resolve_period
 from cchc_kpi.report import ReportOptions, prepared_dossiers
@@ -61,7 +61,7 @@ def overdue_list(dataset: Dataset, options: ReportOptions, due_within: int | Non
     period = resolve_period(options.period, options.convention, options.as_of)
     end = period.effective_end
     hours = options.working_hours
-    frame, _ = prepared_dossiers(dataset, options)
+    frame, _, _ = prepared_dossiers(dataset, options)
     comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
     frame = frame.with_columns(classify(period.start, end, comparison))
     index = workday_index(frame, options.extra_days()) if frame.height else None

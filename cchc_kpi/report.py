@@ -17,15 +17,16 @@ from pydantic import BaseModel, Field
 from cchc_kpi import __version__
 from cchc_kpi.accounting import RunAccounting
 from cchc_kpi.classify import CompareAt, Comparison, classify, prepare
-from cchc_kpi.config import CalendarDayConfig, MergeConfig, TargetConfig, UnitConfig
+from cchc_kpi.comparison import CompareWith, compare_rows, earlier_period, month_labels
+from cchc_kpi.config import CalendarDayConfig, MergeConfig, Score766Override, TargetConfig, UnitConfig
 from cchc_kpi.duedates import COMPUTED, with_computed_due, workday_index
 from cchc_kpi.grouping import GroupKey, apply_filters, sort_expr, with_group_columns
-from cchc_kpi.ingest import Dataset, IngestOptions, ingest
+from cchc_kpi.ingestion import Dataset, IngestOptions, ingest
 from cchc_kpi.messages import Message, render_all, text
 from cchc_kpi.metrics import METRIC_NAMES, OPTIONAL, aggregations, finish
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.periods import Convention, Period, months_within, resolve_period
-from cchc_kpi.report_model import InputCoverage, PeriodInfo, Report, ReportMetadata
+from cchc_kpi.report_model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
 from cchc_kpi.report_warnings import report_warnings, unit_warnings
 from cchc_kpi.targets import apply_targets
 from cchc_kpi.unitmap import UnitDirectory
@@ -59,6 +60,9 @@ class ReportOptions(BaseModel):
     merges: list[MergeConfig] = Field(default_factory=list)
     as_units: date | None = None
     targets: list[TargetConfig] = Field(default_factory=list)
+    compare: CompareWith | None = None
+    catalog: Path | None = None
+    score766: dict[str, Score766Override] = Field(default_factory=dict)
 
     def directory(self) -> UnitDirectory:
         """The configured unit hierarchy and merges."""
@@ -70,8 +74,11 @@ class ReportOptions(BaseModel):
         return days + [CalendarDay(d.date, d.kind, d.name, d.source) for d in self.calendar_days]
 
 
-def _present_columns(dataset: Dataset) -> list[str]:
-    return [c for c in OPTIONAL if dataset.fields_present(FIELD_OF_OPTIONAL.get(c, c))]
+def _present_columns(dataset: Dataset, options: ReportOptions) -> list[str]:
+    present = [c for c in OPTIONAL if dataset.fields_present(FIELD_OF_OPTIONAL.get(c, c))]
+    if options.catalog is not None and "service_level" not in present:
+        present.append("service_level")  # filled from the catalogue
+    return present
 
 
 def _classified(frame: pl.DataFrame, period: Period, comparison: Comparison, monthly: bool) -> pl.LazyFrame:
@@ -129,6 +136,58 @@ def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> list[dict[str, A
     return out
 
 
+def _period_rows(
+    frame: pl.DataFrame, period: Period, comparison: Comparison, by: Sequence[str], present: list[str]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The grouped rows (a tree, subtotals first) and the total row of one period."""
+    whole = _classified(frame, period, comparison, monthly=False)
+    monthly = _classified(frame, period, comparison, monthly=True) if "month" in by else None
+    levels = []
+    for depth in range(1, len(by) + 1):
+        keys = by[:depth]
+        source = monthly if "month" in keys and monthly is not None else whole
+        levels.append(_aggregate(source, keys, present))
+    total_row = _aggregate(whole, [], present).row(0, named=True)
+    return (_assemble(levels, by) if by else []), _ordered(total_row, [], "total")
+
+
+def _compare(
+    frame: pl.DataFrame,
+    period: Period,
+    options: ReportOptions,
+    comparison: Comparison,
+    present: list[str],
+    current: tuple[list[dict[str, Any]], dict[str, Any]],
+) -> tuple[Period, list[Message]]:
+    """Add the earlier period's figures to the rows and total; warn where it has none."""
+    import polars as pl
+
+    assert options.compare is not None
+    earlier = earlier_period(period, options.compare)
+    rows, total = _period_rows(frame, earlier, comparison, options.by, present)
+    months = month_labels(period, earlier)
+    missing = compare_rows(current[0], rows, options.by, months)
+    compare_rows([current[1]], [total], [], months)
+    shown = {"label": earlier.label, "start": f"{earlier.start:%d/%m/%Y}", "end": f"{earlier.end:%d/%m/%Y}"}
+    messages = []
+    if not (total["received_total"] or total["not_accepted"]):
+        messages.append(Message("compare.no_data", shown))
+    elif missing:
+        messages.append(Message("compare.groups_missing", {**shown, "count": missing}))
+    first = frame.select(pl.col("received_at").min()).item()
+    if (
+        first is not None
+        and first.date() > earlier.start
+        and (total["received_total"] or total["not_accepted"])
+    ):
+        messages.append(Message("compare.partial", {**shown, "first": f"{first:%d/%m/%Y}"}))
+    if period.measured_at is not None and options.compare == "previous":
+        messages.append(
+            Message("compare.current_partial", {**shown, "day": f"{period.measured_at:%d/%m/%Y}"})
+        )
+    return earlier, messages
+
+
 def report_from_dataset(
     dataset: Dataset,
     options: ReportOptions,
@@ -136,54 +195,70 @@ def report_from_dataset(
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
+    prepared: tuple[pl.DataFrame, int, int] | None = None,
 ) -> Report:
-    """Build the report of an ingested dataset."""
+    """Build the report of an ingested dataset (``prepared``: its :func:`prepared_dossiers`)."""
     period = resolve_period(options.period, options.convention, options.as_of)
     hours = options.working_hours
     comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
-    frame, computed = prepared_dossiers(dataset, options)
-    present = _present_columns(dataset)
-    whole = _classified(frame, period, comparison, monthly=False)
-    monthly = _classified(frame, period, comparison, monthly=True) if "month" in options.by else None
-    levels = []
-    for depth in range(1, len(options.by) + 1):
-        keys = options.by[:depth]
-        source = monthly if "month" in keys and monthly is not None else whole
-        levels.append(_aggregate(source, keys, present))
-    total_row = _aggregate(whole, [], present).row(0, named=True)
-    rows = _assemble(levels, options.by) if options.by else []
-    total = _ordered(total_row, [], "total") if options.total else None
+    frame, computed, from_catalog = prepared or prepared_dossiers(dataset, options)
+    present = _present_columns(dataset, options)
+    rows, total_row = _period_rows(frame, period, comparison, options.by, present)
+    messages = report_warnings(dataset, frame, period, total_row, present, sample)
+    compared = None
+    if options.compare:
+        earlier, notes = _compare(frame, period, options, comparison, present, (rows, total_row))
+        compared = CompareInfo(kind=options.compare, period=_period_info(earlier))
+        messages += notes
+    total = total_row if options.total else None
     misses = []
     if options.targets:
         unit_levels = dict(frame.select("g_unit", "g_level").unique().iter_rows())
         misses = apply_targets([*rows, *([total] if total else [])], options.targets, unit_levels)
-    messages = report_warnings(dataset, frame, period, total_row, present, sample)
     messages += unit_warnings(frame, options.directory())
     if computed:
         messages.append(Message("warn.due_computed", {"count": computed, "hours": hours.label}))
+    if from_catalog:
+        messages.append(Message("catalog.filled", {"count": from_catalog}))
     return Report(
-        period=PeriodInfo(
-            **period.model_dump(include={"label", "start", "end", "convention", "measured_at"})
-        ),
+        period=_period_info(period),
+        compare=compared,
         group_by=list(options.by),
         rows=rows,
         total=total,
         accounting=RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang)),
         warnings=render_all(messages, lang),
         metadata=_metadata(dataset, options, comparison, lang, now, sample).model_copy(
-            update={"due_dates_computed": computed}
+            update={"due_dates_computed": computed, "service_levels_from_catalog": from_catalog}
         ),
         target_misses=misses,
     )
 
 
-def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.DataFrame, int]:
-    """The dossiers with group columns, filters applied, due dates completed and the
-    period-independent classification columns; and how many due dates were computed."""
+def _period_info(period: Period) -> PeriodInfo:
+    return PeriodInfo(**period.model_dump(include={"label", "start", "end", "convention", "measured_at"}))
+
+
+def classified_for(frame: pl.DataFrame, period: Period, options: ReportOptions) -> pl.LazyFrame:
+    """Prepared dossiers with the classification flags of ``period``."""
+    hours = options.working_hours
+    comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
+    return _classified(frame, period, comparison, monthly=False)
+
+
+def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.DataFrame, int, int]:
+    """The dossiers with group columns, filters applied, due dates completed, service
+    levels filled from the catalogue and the period-independent classification
+    columns; and how many due dates were computed and service levels filled."""
     grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
     frame = apply_filters(grouped, options.units, options.levels, options.fields)
     frame, computed = _due_dates(frame, options)
-    return frame.with_columns(prepare()), computed
+    from_catalog = 0
+    if options.catalog is not None:
+        from cchc_kpi.catalog import load_catalog, with_catalog_levels
+
+        frame, from_catalog = with_catalog_levels(frame, load_catalog(options.catalog))
+    return frame.with_columns(prepare()), computed, from_catalog
 
 
 def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFrame, int]:
@@ -220,6 +295,8 @@ def _metadata(
         generated_at=now or datetime.now().astimezone(),
         sample=sample,
         comparison=comparison.mode,
+        compare=options.compare,
+        catalog=str(options.catalog) if options.catalog else None,
         working_hours=hours,
         convention=options.convention,
         duplicate_key=dataset.duplicate_key,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, field_serializer
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, field_serializer, model_serializer
 
 from cchc_kpi.accounting import RunAccounting
 from cchc_kpi.targets import TargetMiss
@@ -25,6 +25,13 @@ class PeriodInfo(BaseModel):
     end: date
     convention: str
     measured_at: date | None = None
+
+
+class CompareInfo(BaseModel):
+    """The earlier period a report compares with (``--compare``)."""
+
+    kind: str
+    period: PeriodInfo
 
 
 class InputCoverage(BaseModel):
@@ -44,6 +51,9 @@ class ReportMetadata(BaseModel):
     generated_at: datetime
     sample: bool = False
     comparison: str = "date"
+    compare: str | None = None
+    catalog: str | None = None
+    service_levels_from_catalog: int = 0
     working_hours: str = "07:30-17:00"
     convention: str = "calendar"
     duplicate_key: str = "unit"
@@ -62,6 +72,7 @@ class Report(BaseModel):
     """A KPI report for one period."""
 
     period: PeriodInfo
+    compare: CompareInfo | None = None
     group_by: list[str]
     rows: list[dict[str, Any]]
     total: dict[str, Any] | None
@@ -73,6 +84,13 @@ class Report(BaseModel):
     @field_serializer("rows")
     def _rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [public(r) for r in rows]
+
+    @model_serializer(mode="wrap")
+    def _without_empty_compare(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("compare") is None:
+            data.pop("compare", None)
+        return data
 
     @field_serializer("total")
     def _total(self, total: dict[str, Any] | None) -> dict[str, Any] | None:

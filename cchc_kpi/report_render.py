@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
+from cchc_kpi.comparison import direction
 from cchc_kpi.messages import text
 from cchc_kpi.metrics import METRIC_NAMES, METRICS, METRICS_BY_NAME
-from cchc_kpi.numfmt import Lang
+from cchc_kpi.numfmt import Lang, format_fixed, format_int
 from cchc_kpi.report import TOTAL
 from cchc_kpi.report_model import Report
 from cchc_kpi.tables import Column, Table, display_value, machine_value
@@ -89,26 +91,51 @@ def report_title(report: Report, lang: Lang) -> str:
     )
     if period.measured_at:
         title += " " + text("report.measured_at", lang, day=f"{period.measured_at:%d/%m/%Y}")
+    if report.compare is not None:
+        earlier = report.compare.period
+        title += " — " + text(
+            f"compare.title_{report.compare.kind}",
+            lang,
+            label=earlier.label,
+            start=f"{earlier.start:%d/%m/%Y}",
+            end=f"{earlier.end:%d/%m/%Y}",
+        )
     if report.metadata.sample:
         title = text("report.sample", lang) + " — " + title
     return title
 
 
 def _vertical(report: Report, lang: Lang, metrics: Sequence[str]) -> Table:
-    """A report without groups: one line per metric (all of them unless chosen)."""
+    """A report without groups: one line per metric (all of them unless chosen), with
+    the earlier period and the change when comparing."""
     total = report.total or {}
     columns = [
         Column(key="metric", label=text("report.metric", lang)),
         Column(key="value", label=text("report.value", lang)),
     ]
-    rows = [
-        {
+    if report.compare is not None:
+        columns += [
+            Column(key="previous", label=text(f"compare.label_{report.compare.kind}", lang)),
+            Column(key="change", label=text("compare.change", lang)),
+        ]
+    rows = []
+    for name in metrics:
+        row: dict[str, Any] = {
             "metric": text(f"metric.{name}", lang),
             "value": display_value(total, _metric_column(name, lang), lang),
         }
-        for name in metrics
-    ]
+        if report.compare is not None:
+            earlier = _earlier_view(total)
+            row["previous"] = display_value(earlier, _metric_column(name, lang), lang)
+            row["change"] = change_label(total, name, lang)
+            row["_direction"] = direction(name, total.get(f"{name}_change"))
+        rows.append(row)
     return Table(title=report_title(report, lang), columns=columns, rows=rows)
+
+
+def _earlier_view(row: dict[str, Any]) -> dict[str, Any]:
+    """The earlier period's values under the metric names (for formatting rates)."""
+    return {k.removesuffix("_prev"): v for k, v in row.items() if k.endswith("_prev")}
 
 
 GROUP = "group"
@@ -141,7 +168,8 @@ def report_table(
         rows.append({**row, GROUP: _tree_label(_shown_keys(row, keys, lang), keys)})
     if report.total is not None:
         rows.append({**report.total, GROUP: TOTAL})
-    return Table(title=report_title(report, lang), columns=columns, rows=rows)
+    footer = [text("compare.rate_note", lang)] if report.compare is not None else []
+    return Table(title=report_title(report, lang), columns=columns, rows=rows, footer=footer)
 
 
 def _excel_vi(value: Any) -> Any:
@@ -150,13 +178,29 @@ def _excel_vi(value: Any) -> Any:
     return value
 
 
+def change_label(row: dict[str, Any], key: str, lang: Lang, short: bool = False) -> str | None:
+    """The change of a metric as people read it ("▲ 1,20 điểm %", "▼ 35"; ``short``: "▲ 1,20"
+    for rates too, the table's footer names the unit); None when the row has no
+    comparison, "–" when the earlier period has no data."""
+    if f"{key}_change" not in row:
+        return None
+    delta = row[f"{key}_change"]
+    if delta is None:
+        return "–"
+    sign = "▲ " if delta > 0 else ("▼ " if delta < 0 else "= ")
+    if METRICS_BY_NAME[key].kind == "rate":
+        value = format_fixed(math.floor(abs(delta) * 100 + 0.5), lang)
+        return sign + value if short else text("compare.rate_change", lang, sign=sign, value=value)
+    return sign + format_int(abs(int(delta)), lang)
+
+
 def report_delimited(report: Report, delimiter: str = ",", excel_vi: bool = False) -> str:
     """The machine CSV / TSV of §7: group keys, row_type, every metric; a TOTAL row last."""
     keys = report.group_by
     targeted = [
         k
         for k in (report.total or (report.rows[0] if report.rows else {}))
-        if k.endswith(("_target", "_pass"))
+        if k.endswith(("_target", "_pass", "_prev", "_change")) and not k.startswith("_")
     ]
     header = [*keys, "row_type", *METRIC_NAMES, *targeted]
     buffer = io.StringIO()

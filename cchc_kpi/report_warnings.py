@@ -14,7 +14,7 @@ from cchc_kpi.schema import FIELDS_BY_NAME
 if TYPE_CHECKING:
     import polars as pl
 
-    from cchc_kpi.ingest import Dataset
+    from cchc_kpi.ingestion import Dataset
     from cchc_kpi.periods import Period
     from cchc_kpi.unitmap import UnitDirectory
 

@@ -5,7 +5,9 @@
 - ``dvcqg``: the national portal's sync fields (MaHoSo, NgayTiepNhan as
   ``yyyyMMddHHmmss``, numeric codes), comma CSV;
 - ``xlsx``: a vendor-style workbook (title block, merged two-row header,
-  numbered row, unit group rows, total row).
+  numbered row, unit group rows, total row);
+- ``catalog``: the procedure catalogue of the sample world (danh mục TTHC: code,
+  name, field, tiers, service level, fee), not a dossier export.
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from cchc_kpi.sample import SampleSpec, generate_dossiers
 if TYPE_CHECKING:
     import polars as pl
 
-SampleFormat = Literal["csv", "dvcqg", "xlsx"]
+SampleFormat = Literal["csv", "dvcqg", "xlsx", "catalog"]
 FILE_NAMES = {
     "csv": "danh-sach-ho-so-{units}.csv",
     "dvcqg": "dvcqg-{units}.csv",
     "xlsx": "bao-cao-ho-so-{units}.xlsx",
+    "catalog": "danh-muc-tthc.csv",
+}
+TIER_WORDS = {
+    "commune": "Cấp xã",
+    "district": "Cấp huyện",
+    "land_office": "Cấp huyện",
+    "department": "Cấp tỉnh",
 }
 
 STATUS_WORDS = {
@@ -121,8 +130,12 @@ def dvcqg_table(dossiers: pl.DataFrame) -> pl.DataFrame:
 def write_sample(out_dir: Path, spec: SampleSpec, fmt: SampleFormat = "csv") -> Path:
     """Generate ``spec`` and write it in layout ``fmt`` into ``out_dir``; return the file."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    dossiers = generate_dossiers(spec)
     target = out_dir / FILE_NAMES[fmt].format(units=spec.units)
+    if fmt == "catalog":
+        with atomic_path(target) as tmp:
+            tmp.write_text("\ufeff" + catalog_text(), encoding="utf-8")
+        return target
+    dossiers = generate_dossiers(spec)
     with atomic_path(target) as tmp:
         if fmt == "csv":
             with open(tmp, "wb") as handle:
@@ -135,3 +148,24 @@ def write_sample(out_dir: Path, spec: SampleSpec, fmt: SampleFormat = "csv") -> 
 
             write_workbook(tmp, dossiers, spec.first_day, spec.last_day)
     return target
+
+
+def catalog_text() -> str:
+    """The sample world's procedure catalogue as a one-stop package exports it: a title
+    row, then STT; Mã TTHC; Tên thủ tục hành chính; Lĩnh vực; Cấp thực hiện; Mức độ
+    DVCTT; Phí, lệ phí."""
+    import csv
+    import io
+
+    from cchc_kpi.sample_world import PROCEDURES
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["DANH MỤC THỦ TỤC HÀNH CHÍNH (DỮ LIỆU MẪU)"])
+    writer.writerow(["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cấp thực hiện", "Mức độ DVCTT",
+                     "Phí, lệ phí"])  # fmt: skip
+    for number, p in enumerate(PROCEDURES, start=1):
+        tiers = ", ".join(dict.fromkeys(TIER_WORDS[level] for level in p.levels))
+        fee = f"{p.fee:,} đồng".replace(",", ".") if p.fee else "Không"
+        writer.writerow([number, p.code, p.name, p.field, tiers, p.service_level, fee])
+    return buffer.getvalue()

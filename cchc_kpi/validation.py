@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, RunAccounting
 from cchc_kpi.errors import UsageError
-from cchc_kpi.ingest import Dataset, IngestOptions, Progress, ingest
+from cchc_kpi.ingestion import Dataset, IngestOptions, Progress, ingest
 from cchc_kpi.messages import render_all, text
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.tables import Column, Table

@@ -3,8 +3,10 @@
 Sheets: Biểu 06 (the official form), Chỉ tiêu (every rate with numerator and
 denominator, and native charts), Theo đơn vị, Theo lĩnh vực, Hồ sơ quá hạn,
 Dữ liệu lỗi (rejected rows, never cell values), Báo cáo (the written-report
-paragraphs), Thông tin (period, inputs with size, SHA-256 and coverage,
-accounting, warnings, version). "DỮ LIỆU MẪU" on every sheet for the sample.
+paragraphs), Điểm QĐ 766 (the estimate), then as asked: So sánh (--compare),
+Xu hướng (--by month: the monthly trend chart), Danh mục TTHC (--catalog); last
+Thông tin (period, inputs with size, SHA-256 and coverage, accounting, warnings,
+version). "DỮ LIỆU MẪU" on every sheet for the sample.
 Written with xlsxwriter to a temporary file, then renamed.
 """
 
@@ -16,7 +18,7 @@ from typing import Any
 
 from cchc_kpi import __version__
 from cchc_kpi.atomic import atomic_path
-from cchc_kpi.ingest import Dataset
+from cchc_kpi.ingestion import Dataset
 from cchc_kpi.messages import text
 from cchc_kpi.metrics import METRICS
 from cchc_kpi.narrative import narrative, period_phrase
@@ -26,7 +28,14 @@ from cchc_kpi.overdue import OverdueReport, overdue_list
 from cchc_kpi.periods import resolve_period
 from cchc_kpi.report import ReportOptions, report_from_dataset
 from cchc_kpi.report_model import Report
+from cchc_kpi.score766 import score766_report
 from cchc_kpi.workbook_bieu06 import write_bieu06
+from cchc_kpi.workbook_extra import (
+    write_catalog_sheet,
+    write_compare_sheet,
+    write_score_sheet,
+    write_trend_sheet,
+)
 from cchc_kpi.workbook_sheets import (
     Formats,
     SheetColumn,
@@ -38,7 +47,7 @@ from cchc_kpi.workbook_sheets import (
     write_table_sheet,
 )
 
-SHEET_KEYS = ("bieu06", "rates", "by_unit", "by_field", "overdue", "rejected", "narrative", "about")
+SHEET_KEYS = ("bieu06", "rates", "by_unit", "by_field", "overdue", "rejected", "narrative", "score766")
 MAX_CHART_UNITS = 30
 
 
@@ -219,22 +228,39 @@ def write_report_workbook(
     period = resolve_period(options.period, options.convention, options.as_of)
     phrase = period_phrase(period, lang)
     phrase = phrase[:1].upper() + phrase[1:]
-    names = sheet_names([text(f"sheet.{k}", lang) for k in SHEET_KEYS])
+    score = score766_report(dataset, options, lang=lang, sample=sample)
+    keys = [*SHEET_KEYS, *_optional_sheets(options), "about"]
+    names = sheet_names([text(f"sheet.{k}", lang) for k in keys])
     with atomic_path(path) as tmp:
         workbook = xlsxwriter.Workbook(
             str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
         )
         workbook.set_properties({"title": text("bieu06.title", lang), "comments": f"cchc-kpi {__version__}"})
         formats = make_formats(workbook)
-        sheets = dict(zip(SHEET_KEYS, (workbook.add_worksheet(n) for n in names), strict=True))
+        sheets = dict(zip(keys, (workbook.add_worksheet(n) for n in names), strict=True))
         write_bieu06(sheets["bieu06"], form, form_by[-1], phrase, formats, lang, marker)
         _rates_sheet(sheets["rates"], workbook, report, by_unit, formats, lang, marker)
         _table_sheets(sheets, dataset, by_unit, by_field, overdue, formats, lang, marker)
         write_paragraphs(sheets["narrative"], text("sheet.narrative", lang), paragraphs, formats, marker)
+        write_score_sheet(sheets["score766"], score, formats, lang, marker)
+        if "compare" in sheets:
+            write_compare_sheet(sheets["compare"], workbook, report, formats, lang, marker)
+        if "trend" in sheets:
+            by_month = report_from_dataset(dataset, options.model_copy(update={"by": ["month"]}), lang=lang)
+            write_trend_sheet(sheets["trend"], workbook, by_month, formats, lang, marker)
+        if "catalog" in sheets and score.catalog:
+            write_catalog_sheet(sheets["catalog"], score.catalog, formats, lang, marker)
         write_lines_sheet(
             sheets["about"], text("sheet.about", lang), _about(dataset, report, lang), formats, marker
         )
         workbook.close()
+
+
+def _optional_sheets(options: ReportOptions) -> list[str]:
+    """The sheets a run asks for: comparison, monthly trend, catalogue."""
+    wanted = [("compare", options.compare is not None), ("trend", "month" in options.by),
+              ("catalog", options.catalog is not None)]  # fmt: skip
+    return [key for key, asked in wanted if asked]
 
 
 def _table_sheets(

@@ -40,6 +40,8 @@ class Formats:
     sample: Any
     miss_rate: Any
     miss_count: Any
+    points: Any
+    bold_points: Any
 
 
 def make_formats(workbook: Any) -> Formats:
@@ -69,6 +71,8 @@ def make_formats(workbook: Any) -> Formats:
         sample=workbook.add_format({**base, "bold": True, "font_color": "#C00000"}),
         miss_rate=fmt(num_format="0.00%", bold=True, font_color="#9C0006", bg_color="#FFC7CE"),
         miss_count=fmt(num_format="#,##0", bold=True, font_color="#9C0006", bg_color="#FFC7CE"),
+        points=fmt(num_format="0.00"),
+        bold_points=fmt(num_format="0.00", bold=True),
     )
 
 
@@ -122,6 +126,7 @@ def _number_format(kind: str, formats: Formats, bold: bool) -> Any:
         "count": formats.bold_count if bold else formats.count,
         "money": formats.bold_count if bold else formats.money,
         "rate": formats.bold_rate if bold else formats.rate,
+        "points": formats.bold_points if bold else formats.points,
         "when": formats.when,
     }.get(kind)
 

@@ -5,7 +5,7 @@ from datetime import datetime
 import polars as pl
 
 from cchc_kpi.dedupe import deduplicate, unit_key_expr
-from cchc_kpi.ingest import ingest
+from cchc_kpi.ingestion import ingest
 from cchc_kpi.parse import canonical_dtypes
 
 from .conftest import FIXTURES

@@ -25,7 +25,7 @@ def test_due_dates_computed_for_processing_days_only():
 def test_computed_due_end_of_working_hours():
     """A computed due date is at the end of that day's working hours (configurable)."""
     from cchc_kpi.duedates import with_computed_due, workday_index
-    from cchc_kpi.ingest import ingest
+    from cchc_kpi.ingestion import ingest
 
     dossiers = ingest([FIXTURES / "processing_days.csv"]).dossiers
     filled = with_computed_due(

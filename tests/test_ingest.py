@@ -6,13 +6,13 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingest import IngestOptions, ingest
+from cchc_kpi.ingestion import IngestOptions, ingest
 
 from .conftest import FIXTURES
 
 FAILING = {"month_first.csv": "input.month_first", "missing_received.csv": "input.missing_required_hint",
            "no_unit_column.csv": "input.missing_required"}  # fmt: skip
-UNREADABLE = {"password.xlsx", "my_holidays.csv"}  # not a dossier export
+UNREADABLE = {"password.xlsx", "my_holidays.csv", "catalog.csv"}  # not a dossier export
 READABLE = sorted(
     p
     for p in FIXTURES.iterdir()

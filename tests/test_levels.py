@@ -3,7 +3,7 @@
 import polars as pl
 
 from cchc_kpi.grouping import with_group_columns
-from cchc_kpi.ingest import ingest
+from cchc_kpi.ingestion import ingest
 from cchc_kpi.levels import level_expr
 
 from .conftest import FIXTURES

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cchc_kpi.ingest import ingest
+from cchc_kpi.ingestion import ingest
 from cchc_kpi.narrative import narrative, period_lead
 from cchc_kpi.periods import resolve_period
 from cchc_kpi.report import ReportOptions

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cchc_kpi.ingest import ingest
+from cchc_kpi.ingestion import ingest
 from cchc_kpi.overdue import overdue_list
 from cchc_kpi.report import ReportOptions
 

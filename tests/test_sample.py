@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from cchc_kpi.ingest import ingest
+from cchc_kpi.ingestion import ingest
 from cchc_kpi.sample import SampleSpec, generate_dossiers
 from cchc_kpi.sample_layouts import write_sample
 

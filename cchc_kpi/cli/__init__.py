@@ -20,6 +20,7 @@ from cchc_kpi.cli.inspect_cmd import inspect_command
 from cchc_kpi.cli.overdue_cmd import overdue_command
 from cchc_kpi.cli.report_cmd import report_command
 from cchc_kpi.cli.sample_cmd import sample_command
+from cchc_kpi.cli.score766_cmd import catalog_command, score766_command
 from cchc_kpi.cli.validate_cmd import validate_command
 
 app = typer.Typer(
@@ -53,6 +54,8 @@ def root(
 app.command("report")(report_command)
 app.command("validate")(validate_command)
 app.command("overdue")(overdue_command)
+app.command("score766")(score766_command)
+app.command("catalog")(catalog_command)
 app.command("inspect")(inspect_command)
 app.command("calendar")(calendar_command)
 app.command("init")(init_command)

@@ -13,7 +13,7 @@ from cchc_kpi.cli.common import parse_day, parse_hours
 
 if TYPE_CHECKING:
     from cchc_kpi.config import Config
-    from cchc_kpi.ingest import Dataset
+    from cchc_kpi.ingestion import Dataset
     from cchc_kpi.numfmt import Lang
     from cchc_kpi.report import ReportOptions
     from cchc_kpi.targets import TargetMiss
@@ -48,6 +48,30 @@ CompareOption = Annotated[
     CompareChoice | None,
     typer.Option(
         "--compare-at", help="date (calendar days, default) or datetime (working hours).", show_default=False
+    ),
+]
+
+
+class CompareWithChoice(StrEnum):
+    """The earlier period a report compares with."""
+
+    previous = "previous"
+    last_year = "last-year"
+
+
+CompareWithOption = Annotated[
+    CompareWithChoice | None,
+    typer.Option(
+        "--compare",
+        help="Add <metric>_prev and <metric>_change: previous (the period just before) or last-year.",
+        show_default=False,
+    ),
+]
+CatalogOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        help="Procedure catalogue (CSV/Excel: Mã TTHC, Tên TTHC, Cấp thực hiện, Mức độ, Phí).",
     ),
 ]
 UnitFilter = Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (repeatable).")]
@@ -93,6 +117,8 @@ def build_options(
     total: bool = True,
     config: Config | None = None,
     as_units: str | None = None,
+    compare: CompareWithChoice | None = None,
+    catalog: Path | None = None,
 ) -> ReportOptions:
     """Gather the period options, the command line over the configuration over the defaults;
     a wrong period fails before any file is read."""
@@ -109,6 +135,12 @@ def build_options(
     holidays_file = holidays
     if holidays_file is None and config is not None and defaults.holidays_file:
         holidays_file = Path(config.resolve(defaults.holidays_file))
+    if catalog is None and config is not None and config.inputs.catalog:
+        catalog = Path(config.resolve(config.inputs.catalog))
+    if catalog is not None and not catalog.is_file():
+        from cchc_kpi.errors import InputError
+
+        raise InputError("catalog.not_found", path=str(catalog))
     options = ReportOptions(
         period=period,
         convention=convention.value if convention else defaults.convention,
@@ -126,6 +158,9 @@ def build_options(
         merges=config.merges if config else [],
         as_units=parse_day(as_units, "--as-units"),
         targets=config.targets if config else [],
+        compare=compare.value if compare else None,
+        catalog=catalog,
+        score766=config.score766 if config else {},
     )
     resolve_period(options.period, options.convention, options.as_of)
     return options
@@ -145,7 +180,7 @@ def read_inputs(
     return the dataset and whether it is the sample."""
     from cchc_kpi.cli.validate_cmd import check_outputs_are_not_inputs
     from cchc_kpi.errors import UsageError
-    from cchc_kpi.ingest import IngestOptions, ingest
+    from cchc_kpi.ingestion import IngestOptions, ingest
     from cchc_kpi.inputs import resolve_inputs
     from cchc_kpi.sampledata import is_sample, sample_dir
 

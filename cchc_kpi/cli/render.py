@@ -24,12 +24,23 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
+CHANGE_STYLES = {"better": "green", "worse": "red"}
+
+
+def _change(row: dict[str, Any], column: Column, lang: Lang) -> str | None:
+    from cchc_kpi.metrics import METRICS_BY_NAME
+    from cchc_kpi.report_render import change_label
+
+    return change_label(row, column.key, lang, short=True) if column.key in METRICS_BY_NAME else None
+
+
 def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> str:
     shown = display_value(row, column, lang)
     if column.kind == "rate" and " (" in shown:
         rate, numbers = shown.split(" (", 1)
-        return f"{rate}\n{numbers.rstrip(')')}" if basis else rate
-    return shown
+        shown = f"{rate}\n{numbers.rstrip(')')}" if basis else rate
+    delta = _change(row, column, lang)
+    return shown if delta is None else f"{shown}\n{delta}"
 
 
 def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Text:
@@ -41,7 +52,17 @@ def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Tex
     if passed is None and row.get(f"{column.key}_target") is not None and row.get(column.key) is None:
         return Text(text("target.no_data", lang), style="yellow")
     style = {True: "green", False: "bold red"}.get(passed) if passed is not None else None
-    return Text(_cell(row, column, lang, basis), style=style or "")
+    cell = _cell(row, column, lang, basis)
+    if column.key == "change" and "_direction" in row:  # the one-line-per-metric view
+        return Text(cell, style=CHANGE_STYLES.get(row["_direction"] or "", ""))
+    delta = _change(row, column, lang)
+    if delta is None:
+        return Text(cell, style=style or "")
+    from cchc_kpi.comparison import direction
+
+    value = cell[: -len(delta) - 1]
+    moved = CHANGE_STYLES.get(direction(column.key, row.get(f"{column.key}_change")) or "", "")
+    return Text.assemble((value, style or ""), "\n", (delta, moved))
 
 
 def _widths(table: Table, lang: Lang, basis: bool) -> list[int]:

@@ -30,7 +30,9 @@ from cchc_kpi.cli.common import (
 from cchc_kpi.cli.period_options import (
     AsOfOption,
     AsUnitsOption,
+    CatalogOption,
     CompareOption,
+    CompareWithOption,
     ConfigOption,
     ConventionOption,
     FieldFilter,
@@ -73,6 +75,8 @@ def report_command(
     convention: ConventionOption = None,
     as_of: AsOfOption = None,
     compare_at: CompareOption = None,
+    compare: CompareWithOption = None,
+    catalog: CatalogOption = None,
     holidays: HolidaysOption = None,
     working_hours: WorkingHoursOption = None,
     unit: UnitFilter = None,
@@ -137,7 +141,7 @@ def report_command(
     language = STATE.lang
     options = build_options(
         period, convention, as_of, compare_at, holidays, working_hours, unit, level, field, by, not no_total,
-        settings, as_units,
+        settings, as_units, compare, catalog,
     )  # fmt: skip
     output = output_path(output, settings, options)
     if fmt is None and settings is not None and settings.report.format:

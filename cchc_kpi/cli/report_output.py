@@ -13,7 +13,7 @@ from cchc_kpi.report_model import Report
 
 if TYPE_CHECKING:
     from cchc_kpi.config import Config
-    from cchc_kpi.ingest import Dataset
+    from cchc_kpi.ingestion import Dataset
     from cchc_kpi.report import ReportOptions
 
 

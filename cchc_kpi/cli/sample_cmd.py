@@ -17,6 +17,7 @@ class SampleFormatChoice(StrEnum):
     csv = "csv"
     dvcqg = "dvcqg"
     xlsx = "xlsx"
+    catalog = "catalog"
 
 
 class UnitSetChoice(StrEnum):
@@ -36,7 +37,9 @@ def sample_command(
     fmt: Annotated[
         SampleFormatChoice,
         typer.Option(
-            "--format", "-f", help="csv: one-stop list; dvcqg: portal fields; xlsx: vendor-style report."
+            "--format",
+            "-f",
+            help="csv: one-stop list; dvcqg: portal fields; xlsx: vendor report; catalog: procedure list.",
         ),
     ] = SampleFormatChoice.csv,
     units: Annotated[
@@ -54,4 +57,7 @@ def sample_command(
 
     spec = SampleSpec(rows=rows, seed=seed, units=units.value)
     path = write_sample(out, spec, fmt.value)
-    note(text("sample.written", language, path=str(path), rows=rows))
+    if fmt == SampleFormatChoice.catalog:
+        note(text("sample.catalog_written", language, path=str(path)))
+    else:
+        note(text("sample.written", language, path=str(path), rows=rows))

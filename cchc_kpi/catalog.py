@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from cchc_kpi.errors import InputError
 from cchc_kpi.headerband import find_header_band
 from cchc_kpi.headers import AliasTable
-from cchc_kpi.textnorm import clean_text_expr, fold_key, fold_key_expr, name_key_expr
+from cchc_kpi.textnorm import clean_text_expr, fold_key, fold_key_expr, map_distinct, name_key_expr
 from cchc_kpi.vocab import BOOL_WORDS, SERVICE_LEVEL_WORDS
 
 if TYPE_CHECKING:
@@ -264,8 +264,8 @@ def with_catalog_levels(frame: pl.DataFrame, catalog: Catalog) -> tuple[pl.DataF
 
     tier = pl.col("g_level").replace_strict(TIER_OF_LEVEL, default=None, return_dtype=pl.String)
     keyed = frame.with_columns(
-        code_key_expr(pl.col("procedure_code")).alias("code_key"),
-        name_key_expr(pl.col("procedure_name")).alias("name_key"),
+        map_distinct(frame, "procedure_code", code_key_expr).alias("code_key"),
+        map_distinct(frame, "procedure_name", name_key_expr).alias("name_key"),
         tier.alias("tier"),
     )
     found = []

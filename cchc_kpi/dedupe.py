@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.grid import ROW
 from cchc_kpi.parse import FILE, canonical_names
-from cchc_kpi.textnorm import name_key_expr
+from cchc_kpi.textnorm import map_distinct, name_key_expr
 
 if TYPE_CHECKING:
     import polars as pl
@@ -40,11 +40,9 @@ def key_columns(duplicate_key: DuplicateKey) -> list[str]:
     return [UNIT_KEY, "dossier_id"] if duplicate_key == "unit" else ["dossier_id"]
 
 
-def unit_key_expr() -> pl.Expr:
-    """Return ``_unit_key``: the unit name with case, spacing and tone placement folded."""
-    import polars as pl
-
-    return name_key_expr(pl.col("unit")).alias(UNIT_KEY)
+def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add ``_unit_key``: the unit name with case, spacing and tone placement folded."""
+    return frame.with_columns(map_distinct(frame, "unit", name_key_expr).alias(UNIT_KEY))
 
 
 def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> DedupeResult:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.dedupe import UNIT_KEY
 from cchc_kpi.levels import LEVELS, level_expr
-from cchc_kpi.textnorm import name_key, name_key_expr
+from cchc_kpi.textnorm import map_distinct, name_key, name_key_expr
 
 if TYPE_CHECKING:
     import polars as pl
@@ -32,7 +32,8 @@ def _most_frequent(frame: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
     import polars as pl
 
     return (
-        frame.filter(pl.col(text).is_not_null())
+        frame.select(key, text)
+        .filter(pl.col(text).is_not_null())
         .group_by(key, text)
         .len()
         .sort([key, "len", text], descending=[False, True, False])
@@ -52,9 +53,8 @@ def _configured(
         return dossiers.with_columns(*nulls, pl.lit(False).alias("_merged"))
     table = directory.table(dossiers[UNIT_KEY].unique().to_list(), as_units)
     joined = dossiers.join(table, on=UNIT_KEY, how="left")
-    return joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit")).with_columns(
-        name_key_expr(pl.col("unit")).alias(UNIT_KEY)
-    )
+    renamed = joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit"))
+    return renamed.with_columns(map_distinct(renamed, "unit", name_key_expr).alias(UNIT_KEY))
 
 
 def with_group_columns(
@@ -63,17 +63,22 @@ def with_group_columns(
     """Add the group key columns (display values) to the dossiers."""
     import polars as pl
 
-    frame = (
-        _configured(dossiers, directory, as_units)
-        .with_columns(
-            name_key_expr(pl.col("field")).alias("_field_key"),
-            pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure"),
-        )
-        .with_columns(name_key_expr(pl.col("_procedure")).alias("_procedure_key"))
+    frame = _configured(dossiers, directory, as_units).with_columns(
+        pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure")
+    )
+    frame = frame.with_columns(
+        map_distinct(frame, "field", name_key_expr).alias("_field_key"),
+        map_distinct(frame, "_procedure", name_key_expr).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
-        frame = frame.join(_most_frequent(frame, text, key), on=key, how="left", nulls_equal=True)
-    level = pl.coalesce(pl.col("_conf_level"), level_expr(pl.col("unit__shown")))
+        shown = _most_frequent(frame, text, key)  # a few rows: mapped, not joined (no copy of the frame)
+        frame = frame.with_columns(
+            pl.col(key)
+            .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=pl.String)
+            .alias(f"{text}__shown")
+        )
+    inferred = map_distinct(frame, "unit__shown", level_expr).fill_null("unknown")
+    level = pl.coalesce(pl.col("_conf_level"), pl.lit(inferred))
     own_area = pl.when(level.is_in(["district", "province", "department"])).then(pl.col("unit__shown"))
     return frame.with_columns(
         pl.col("unit__shown").alias("g_unit"),

@@ -72,7 +72,8 @@ def _bad_value_warnings(plan: ParsePlan, dossiers: pl.DataFrame, raw_values: Raw
     import polars as pl
 
     out = []
-    rows_of_file = dossiers.filter(pl.col(FILE) == plan.file_index)
+    flags = [c for c in dossiers.columns if c.startswith("_bad_")]
+    rows_of_file = dossiers.select(FILE, "_row", *flags).filter(pl.col(FILE) == plan.file_index)
     for spec in FIELDS:
         if spec.rejects_row or spec.name not in plan.mapping.columns:
             continue
@@ -118,7 +119,9 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
     import polars as pl
 
     out = []
-    totals = parsed.filter(pl.col(SKIP) == "total").group_by(FILE).agg(pl.col(ROW).max())
+    totals = (
+        parsed.select(FILE, ROW, SKIP).filter(pl.col(SKIP) == "total").group_by(FILE).agg(pl.col(ROW).max())
+    )
     for file_index, row in totals.iter_rows():
         plan = plans[file_index]
         cells = plan.grid.select(plan.indexes).filter(pl.col(ROW) == row).collect().row(0)[1:]
@@ -126,7 +129,7 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
         if not found:
             continue
         stated = int(re.sub(r"[.,]", "", found.group()))
-        read = parsed.filter((pl.col(FILE) == file_index) & pl.col(SKIP).is_null()).height
+        read = parsed.select(((pl.col(FILE) == file_index) & pl.col(SKIP).is_null()).sum()).item()
         if stated != read:
             out.append(
                 Message(

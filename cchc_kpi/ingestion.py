@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, SkippedFile
 from cchc_kpi.config import InputFileRule, ProfileConfig
 from cchc_kpi.dateparse import detect_formats
-from cchc_kpi.dedupe import DuplicateKey, deduplicate, unit_key_expr
+from cchc_kpi.dedupe import DuplicateKey, deduplicate, with_unit_key
 from cchc_kpi.errors import ConfigError, InputError
 from cchc_kpi.grid import ROW
 from cchc_kpi.headers import DEFAULT_ALIASES, AliasTable, alias_table
@@ -25,7 +25,7 @@ from cchc_kpi.input_summary import summarise_inputs
 from cchc_kpi.inputs import resolve_inputs
 from cchc_kpi.messages import Message, text
 from cchc_kpi.numfmt import Lang
-from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query
+from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.planning import check_month_first, date_columns, plan_file
 from cchc_kpi.rowchecks import REJECT, REJECT_FIELD, bad_flag
 from cchc_kpi.vocab import VOCABULARIES, with_profile
@@ -123,15 +123,15 @@ class FailedInput(Exception):
 def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
     import polars as pl
 
-    queries = [build_query(p) for p in plans]
     try:
-        return pl.collect_all(queries)
+        frames = pl.collect_all([build_query(p) for p in plans])
+        return [finish_parse(p, f) for p, f in zip(plans, frames, strict=True)]
     except pl.exceptions.PolarsError:
         pass
     frames = []
-    for plan, query in zip(plans, queries, strict=True):
+    for plan in plans:
         try:
-            frames.append(query.collect())
+            frames.append(finish_parse(plan, build_query(plan).collect()))
         except pl.exceptions.PolarsError as exc:
             reason = str(exc).strip().splitlines()[0][:200]
             error = InputError("input.unreadable", file=plan.grid.label, reason=reason)
@@ -229,10 +229,13 @@ def ingest(
             raise failed.error from failed
         for plan, frame in zip(redo, again, strict=True):
             frames[plan.file_index] = frame
-    parsed = pl.concat(frames, how="vertical")
+    parsed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
+    del frames
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
-    valid = parsed.filter(dossier_rows & pl.col(REJECT).is_null()).with_columns(unit_key_expr())
+    clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
+    # millions of rows: no copy when every row is a valid dossier row
+    valid = with_unit_key(parsed if clean else parsed.filter(dossier_rows & pl.col(REJECT).is_null()))
     result = deduplicate(valid, options.duplicate_key)
     warnings = notes + total_row_warnings(plans, parsed)
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)

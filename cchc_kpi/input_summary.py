@@ -19,12 +19,17 @@ def summarise_inputs(
     import polars as pl
 
     rows = dict(parsed.group_by(FILE).len().iter_rows())
-    kinds = parsed.filter(pl.col(SKIP).is_not_null()).group_by(FILE, SKIP).len()
-    rejected = dict(parsed.filter(pl.col(REJECT).is_not_null()).group_by(FILE).len().iter_rows())
-    coverage = valid.group_by(FILE).agg(
-        pl.len(),
-        pl.col("received_at").min().dt.date(),
-        pl.col("received_at").max().dt.date().alias("last"),
+    kinds = parsed.select(FILE, SKIP).filter(pl.col(SKIP).is_not_null()).group_by(FILE, SKIP).len()
+    rejected = parsed.select(FILE, REJECT).filter(pl.col(REJECT).is_not_null())
+    rejected = dict(rejected.group_by(FILE).len().iter_rows())
+    coverage = (
+        valid.select(FILE, "received_at")
+        .group_by(FILE)
+        .agg(
+            pl.len(),
+            pl.col("received_at").min().dt.date(),
+            pl.col("received_at").max().dt.date().alias("last"),
+        )
     )
     covered = {r[0]: r[1:] for r in coverage.iter_rows()}
     summaries = []

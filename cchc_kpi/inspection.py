@@ -18,7 +18,7 @@ from cchc_kpi.errors import InputError
 from cchc_kpi.grid import ROW
 from cchc_kpi.input_summary import band_skips
 from cchc_kpi.numfmt import Lang
-from cchc_kpi.parse import SKIP, build_query
+from cchc_kpi.parse import SKIP, build_query, finish_parse
 from cchc_kpi.personal import is_personal_header
 from cchc_kpi.planning import plan_input
 from cchc_kpi.readers import open_grids
@@ -85,7 +85,7 @@ def inspect_file(
             for i, h in enumerate(plan.band.names)
             if h or i in by_index
         ]
-        frame = build_query(plan).collect()
+        frame = finish_parse(plan, build_query(plan).collect())
         skipped = band_skips(plan)
         for kind, count in frame.filter(pl.col(SKIP).is_not_null())[SKIP].value_counts().iter_rows():
             skipped[kind] = skipped.get(kind, 0) + count

@@ -32,7 +32,8 @@ LEVEL_PATTERNS: tuple[tuple[Level, str], ...] = (
 
 
 def level_expr(unit: pl.Expr) -> pl.Expr:
-    """Return the inferred level of each unit name (a string expression)."""
+    """Return the inferred level of each unit name (a string expression; on big frames
+    use :func:`~cchc_kpi.textnorm.map_distinct`)."""
     import polars as pl
 
     lower = unit.str.to_lowercase().str.strip_chars()

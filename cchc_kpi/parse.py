@@ -8,6 +8,7 @@ naming why a dossier row is invalid, so that every row is accounted for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,8 @@ from cchc_kpi.headers import HeaderMapping
 from cchc_kpi.rowchecks import bad_flag, reject_columns
 from cchc_kpi.rowkinds import row_kind_columns
 from cchc_kpi.schema import FIELDS, FieldSpec
-from cchc_kpi.values import parse_field
+from cchc_kpi.textnorm import map_distinct
+from cchc_kpi.values import Parsed, parse_field, present
 from cchc_kpi.vocab import VOCABULARIES
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ FILE = "_file"
 SKIP = "_skip"
 GROUP_UNIT = "_group_unit"
 EXTRA_COLUMNS = ("apology",)
+MANY_VALUES = frozenset({"dossier_id"})  # text with a value per dossier: parsed row by row
 
 
 def canonical_dtypes() -> dict[str, pl.DataType]:
@@ -92,58 +95,138 @@ class ParsePlan:
         return row_kind_columns(cells, pl.col(received) if received else None)
 
     def rows(self) -> pl.LazyFrame:
-        """The rows below the header band, with ``_skip`` and ``_group_unit`` (forward-filled)."""
+        """The rows below the header band, with ``_skip`` and ``_group_unit`` (forward-filled
+        when units come from group rows).
+
+        A row with a received date is always a dossier row, so the row-kind rules (a
+        dozen text operations per cell) run only on the rows without one: blank, group
+        and total rows, and dossiers missing the date.
+        """
         import polars as pl
+
+        from cchc_kpi.rowkinds import filled
 
         frame = self.grid.select(self.indexes).filter(pl.col(ROW) > self.band.end_row)
         kind, unit = self.row_kind_exprs()
-        return frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)).with_columns(
-            pl.col(GROUP_UNIT).forward_fill()
-        )
+        received = self.raw_column("received_at")
+        if received is None:
+            rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT))
+        else:
+            dated = frame.with_columns(filled(pl.col(received)).is_not_null().alias("_dated"))
+            nothing = pl.lit(None, pl.String)
+            rows = pl.concat(
+                [
+                    dated.filter(pl.col("_dated")).with_columns(nothing.alias(SKIP), nothing.alias(GROUP_UNIT)),
+                    dated.filter(~pl.col("_dated")).with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)),
+                ]
+            ).drop("_dated")
+        if not self.units_from_groups:
+            return rows
+        return rows.sort(ROW).with_columns(pl.col(GROUP_UNIT).forward_fill())
 
 
-def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, tuple[pl.Expr, pl.Expr]]:
+def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, Parsed]:
     import polars as pl
 
     dtypes = canonical_dtypes()
     if spec.name == "unit" and plan.set_unit:
         value: pl.Expr = pl.lit(plan.set_unit, pl.String)
     elif spec.name == "unit":
-        value = parse_field(spec, pl.col(GROUP_UNIT), pl.String(), [])[spec.name][0]
+        value = parse_field(spec, pl.col(GROUP_UNIT), pl.String(), [])[spec.name].core
     else:
         value = pl.lit(None, dtypes[spec.name])
-    out = {spec.name: (value, pl.lit(False))}
+    nothing = pl.lit(None, pl.String)
+    out = {spec.name: Parsed(value, nothing, pl.String(), checked=False)}
     if spec.kind == "datetime_or_bool":
-        out["apology"] = (pl.lit(None, pl.Boolean), pl.lit(False))
+        out["apology"] = Parsed(pl.lit(None, pl.Boolean), nothing, pl.String(), checked=False)
     return out
 
 
-def build_query(plan: ParsePlan) -> pl.LazyFrame:
-    """Return the lazy query of one input's rows below the header band."""
+def _core(name: str) -> str:
+    return f"__core_{name}"
+
+
+def _parsed(plan: ParsePlan) -> dict[str, Parsed]:
+    """How each canonical column comes from this input's columns."""
     import polars as pl
 
-    dtypes = canonical_dtypes()
-    values: list[pl.Expr] = []
-    flags: list[pl.Expr] = []
+    parsed: dict[str, Parsed] = {}
     for spec in FIELDS:
         raw = plan.raw_column(spec.name)
         if raw is None:
-            parsed = _absent(spec, plan)
-        else:
-            formats = plan.date_formats.get(spec.name, [])
-            parsed = parse_field(spec, pl.col(raw), pl.String(), formats, plan.words)
-        for name, (value, bad) in parsed.items():
-            values.append(value.cast(dtypes[name]).alias(name))
-            flags.append(bad.fill_null(False).alias(bad_flag(name)))
+            parsed.update(_absent(spec, plan))
+            continue
+        formats = plan.date_formats.get(spec.name, [])
+        few = spec.name not in MANY_VALUES
+        parsed.update(parse_field(spec, pl.col(raw), pl.String(), formats, plan.words, few))
+    return parsed
+
+
+def _raw(name: str) -> str:
+    return f"__raw_{name}"
+
+
+def build_query(plan: ParsePlan) -> pl.LazyFrame:
+    """Return the lazy query of one input's rows below the header band (step one of two).
+
+    Fields with a value per dossier (dates, the dossier code) are parsed here, row by
+    row: the core (the costly parse) once as a column, then the value and the
+    unreadable-cell flag from it. Fields with few distinct values (units, statuses,
+    channels, yes / no, fees …) are only turned into categoricals here — cheap and
+    compact — and parsed once per distinct value by :func:`finish_parse`.
+    """
+    import polars as pl
+
+    dtypes = canonical_dtypes()
+    cores, values, flags, raws = [], [], [], []
+    for n, p in _parsed(plan).items():
+        if p.per_value is not None:
+            raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
+            continue
+        core = pl.col(_core(n))
+        cores.append(p.core.alias(_core(n)))
+        values.append(p.value(core).cast(dtypes[n]).alias(n))
+        flags.append(p.bad(core).alias(bad_flag(n)))
     return (
         plan.rows()
+        .with_columns(cores)
         .select(
             pl.lit(plan.file_index, pl.UInt32).alias(FILE),
             pl.col(ROW).cast(pl.UInt32),
             pl.col(SKIP),
             *values,
             *flags,
+            *raws,
         )
+    )
+
+
+def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
+    """Step two: parse the few-valued fields once per distinct value, then check the rows
+    (``_reject``, ``_reject_field``); columns in the canonical order."""
+    import polars as pl
+
+    dtypes = canonical_dtypes()
+    added = []
+    for n, p in _parsed(plan).items():
+        parse = p.per_value
+        if parse is None:
+            continue
+
+        def unreadable(text: pl.Expr, parse: Callable[[pl.Expr], pl.Expr] = parse) -> pl.Expr:
+            return present(text) & parse(text).is_null()
+
+        core = map_distinct(frame, _raw(n), parse)
+        bad = map_distinct(frame, _raw(n), unreadable) if p.checked else None
+        added += [
+            p.value(pl.lit(core)).cast(dtypes[n]).alias(n),
+            (pl.lit(bad).fill_null(False) if bad is not None else pl.lit(False)).alias(bad_flag(n)),
+        ]
+    names = canonical_names()
+    order = [FILE, ROW, SKIP, *names, *[bad_flag(n) for n in names]]
+    return (
+        frame.with_columns(added)
+        .select(order)
         .with_columns(reject_columns())
         .with_columns(
             pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject")).alias("_reject"),

@@ -265,12 +265,12 @@ def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFram
     """Compute missing due dates from processing days on the working calendar."""
     import polars as pl
 
-    needed = frame.filter(
+    needed = (
         pl.col("due_at").is_null()
         & pl.col("processing_days").is_not_null()
         & ~pl.col("status").is_in([1, 3]).fill_null(False)
     )
-    if needed.is_empty():
+    if not frame.select(needed.any()).item():
         return frame, 0
     index = workday_index(frame, options.extra_days())
     assert index is not None

@@ -70,7 +70,8 @@ def report_warnings(
     absent = [column_label(c) for c in OPTIONAL if c not in present]
     if absent:
         out.append(Message("warn.absent_columns", {"columns": absent}))
-    unknown_units = frame.filter(pl.col("g_level") == "unknown")["g_unit"].unique().sort().to_list()
+    levels = frame.select("g_unit", "g_level").filter(pl.col("g_level") == "unknown")
+    unknown_units = levels["g_unit"].unique().sort().to_list()
     if unknown_units:
         out.append(Message("warn.unknown_level", {"count": len(unknown_units), "units": unknown_units}))
     return out
@@ -84,7 +85,8 @@ def unit_warnings(frame: pl.DataFrame, directory: UnitDirectory) -> list[Message
     if not directory:
         return []
     out = []
-    unknown = frame.filter(pl.col("_conf_unit").is_null())["g_unit"].unique().sort().to_list()
+    unknown = frame.select("g_unit", "_conf_unit").filter(pl.col("_conf_unit").is_null())
+    unknown = unknown["g_unit"].unique().sort().to_list()
     if unknown and directory.units:
         out.append(Message("warn.unit_unknown", {"count": len(unknown), "units": unknown}))
     merged = frame.filter(pl.col("_merged")).height

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def clean_text_expr(expr: pl.Expr) -> pl.Expr:
 
 
 def name_key_expr(expr: pl.Expr) -> pl.Expr:
-    """Polars twin of :func:`name_key` (``expr`` already cleaned)."""
+    """Polars twin of :func:`name_key` (``expr`` already cleaned); on big frames use
+    :func:`map_distinct` (names repeat over millions of dossiers)."""
     return expr.str.to_lowercase().str.replace_many(
         list(TONE_PLACEMENT.keys()), list(TONE_PLACEMENT.values())
     )
@@ -90,3 +92,23 @@ def fold_key_expr(expr: pl.Expr) -> pl.Expr:
         .str.replace_all("đ", "d", literal=True)
         .str.replace_all(r"[^0-9a-z]+", "")
     )
+
+
+def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
+    """``func`` over a column of an in-memory frame, computed once per distinct value and
+    spread back by hash lookup.
+
+    For text columns with few distinct values (units, fields, procedures), costly
+    text functions (normalisation, regular expressions) then run on a few dozen
+    strings instead of millions. ``func`` must be elementwise; null stays null. The
+    column may be text or categorical (``func`` always sees text).
+    """
+    import polars as pl
+
+    table = frame.select(pl.col(column).drop_nulls().unique().alias("key"))
+    table = table.with_columns(func(pl.col("key").cast(pl.String)).alias("value"))
+    return frame.select(
+        pl.col(column).replace_strict(
+            table["key"], table["value"], default=None, return_dtype=table.schema["value"]
+        )
+    ).to_series()

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import polars as pl
 
-from cchc_kpi.dedupe import deduplicate, unit_key_expr
+from cchc_kpi.dedupe import deduplicate, with_unit_key
 from cchc_kpi.ingestion import ingest
 from cchc_kpi.parse import canonical_dtypes
 
@@ -20,7 +20,7 @@ def _frame(rows):
         record.update({"_file": 0, "_row": i + 2, "unit": "UBND xã A", **row})
         data.append(record)
     schema = {**base.schema, **{k: v for k, v in dtypes.items() if k in base.columns}}
-    return pl.DataFrame(data, schema=schema).with_columns(unit_key_expr())
+    return with_unit_key(pl.DataFrame(data, schema=schema))
 
 
 def test_latest_finished_wins_then_returned_then_received():

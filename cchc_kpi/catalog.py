@@ -105,7 +105,7 @@ def code_key_expr(code: pl.Expr) -> pl.Expr:
     part ("1.004227") when the code is a DVCQG code."""
     import polars as pl
 
-    cleaned = code.str.to_uppercase().str.replace_all(r"\s", "")
+    cleaned = code.cast(pl.String).str.to_uppercase().str.replace_all(r"\s", "")
     national = cleaned.str.extract(r"^(\d+\.\d{6})", 1)
     return pl.coalesce(national, pl.when(cleaned != "").then(cleaned))
 

@@ -42,7 +42,9 @@ def key_columns(duplicate_key: DuplicateKey) -> list[str]:
 
 def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
     """Add ``_unit_key``: the unit name with case, spacing and tone placement folded."""
-    return frame.with_columns(map_distinct(frame, "unit", name_key_expr).alias(UNIT_KEY))
+    import polars as pl
+
+    return frame.with_columns(map_distinct(frame, "unit", name_key_expr).cast(pl.Categorical).alias(UNIT_KEY))
 
 
 def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> DedupeResult:
@@ -50,11 +52,17 @@ def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> De
     import polars as pl
 
     keys = key_columns(duplicate_key)
-    repeated = pl.struct(keys).is_duplicated()
-    multi = frame.filter(repeated)
+    # millions of rows: a 64-bit hash per row finds the candidates cheaply; the exact keys
+    # are compared among the candidates only (a hash collision is then not a duplicate)
+    maybe = frame.select(pl.struct(keys).hash().is_duplicated()).to_series()
+    if not maybe.any():
+        return DedupeResult(dossiers=frame)
+    candidates = frame.filter(maybe)
+    exact = candidates.select(pl.struct(keys).is_duplicated()).to_series()
+    multi = candidates.filter(exact)
     if multi.is_empty():
         return DedupeResult(dossiers=frame)
-    singles = frame.filter(~repeated)
+    singles = pl.concat([frame.filter(~maybe), candidates.filter(~exact)])
     values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
     versions = multi.unique(subset=keys + values).group_by(keys).len()
     order = keys + list(RECENCY) + values + [FILE, ROW]

@@ -51,10 +51,13 @@ def _configured(
     if not directory:
         nulls = [pl.lit(None, pl.String).alias(c) for c in CONFIGURED[:3]]
         return dossiers.with_columns(*nulls, pl.lit(False).alias("_merged"))
-    table = directory.table(dossiers[UNIT_KEY].unique().to_list(), as_units)
-    joined = dossiers.join(table, on=UNIT_KEY, how="left")
+    table = directory.table(dossiers[UNIT_KEY].cast(pl.String).unique().to_list(), as_units)
+    joined = dossiers.join(
+        table.with_columns(pl.col(UNIT_KEY).cast(dossiers.schema[UNIT_KEY])), on=UNIT_KEY, how="left"
+    )
     renamed = joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit"))
-    return renamed.with_columns(map_distinct(renamed, "unit", name_key_expr).alias(UNIT_KEY))
+    key = map_distinct(renamed, "unit", name_key_expr).cast(dossiers.schema[UNIT_KEY])
+    return renamed.with_columns(key.alias(UNIT_KEY))
 
 
 def with_group_columns(
@@ -63,18 +66,21 @@ def with_group_columns(
     """Add the group key columns (display values) to the dossiers."""
     import polars as pl
 
+    cat = pl.Categorical()  # millions of rows, a few hundred names: 4 bytes a row
     frame = _configured(dossiers, directory, as_units).with_columns(
-        pl.coalesce(pl.col("procedure_name"), pl.col("procedure_code")).alias("_procedure")
+        pl.coalesce(pl.col("procedure_name").cast(pl.String), pl.col("procedure_code").cast(pl.String))
+        .cast(cat)
+        .alias("_procedure")
     )
     frame = frame.with_columns(
-        map_distinct(frame, "field", name_key_expr).alias("_field_key"),
-        map_distinct(frame, "_procedure", name_key_expr).alias("_procedure_key"),
+        map_distinct(frame, "field", name_key_expr).cast(cat).alias("_field_key"),
+        map_distinct(frame, "_procedure", name_key_expr).cast(cat).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
         shown = _most_frequent(frame, text, key)  # a few rows: mapped, not joined (no copy of the frame)
         frame = frame.with_columns(
             pl.col(key)
-            .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=pl.String)
+            .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=cat)
             .alias(f"{text}__shown")
         )
     inferred = map_distinct(frame, "unit__shown", level_expr).fill_null("unknown")
@@ -82,11 +88,11 @@ def with_group_columns(
     own_area = pl.when(level.is_in(["district", "province", "department"])).then(pl.col("unit__shown"))
     return frame.with_columns(
         pl.col("unit__shown").alias("g_unit"),
-        level.alias("g_level"),
-        pl.coalesce(pl.col("_conf_area"), own_area).alias("g_area"),
+        level.cast(cat).alias("g_level"),
+        pl.coalesce(pl.col("_conf_area"), own_area.cast(pl.String)).cast(cat).alias("g_area"),
         pl.col("field__shown").alias("g_field"),
         pl.col("_procedure__shown").alias("g_procedure"),
-        pl.col("channel").alias("g_channel"),
+        pl.col("channel").cast(cat).alias("g_channel"),
     )
 
 

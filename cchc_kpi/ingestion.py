@@ -120,18 +120,34 @@ class FailedInput(Exception):
         self.plan, self.error = plan, error
 
 
+CHUNK_ROWS = 1_000_000
+CHUNKED_BYTES = 400 * 2**20  # text exports above this size are parsed in parts
+
+
+def _collect_one(plan: ParsePlan) -> pl.DataFrame:
+    """One input's parsed rows. A big text export (over 400 MB) is read in parts of a
+    million rows, each parsed and checked on its own, so that memory holds the parsed
+    result and a part, not the whole file's text (workbooks are in memory anyway; units
+    from group rows need the rows in one piece)."""
+    import polars as pl
+
+    big = plan.grid.path.is_file() and plan.grid.path.stat().st_size > CHUNKED_BYTES
+    if plan.grid.eager or plan.units_from_groups or not big:
+        return finish_parse(plan, build_query(plan).collect())
+    parts = [
+        finish_parse(plan, build_query(plan, batch.lazy()).collect())
+        for batch in plan.grid.select(plan.indexes).collect_batches(chunk_size=CHUNK_ROWS)
+    ]
+    return parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical", rechunk=False)
+
+
 def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
     import polars as pl
 
-    try:
-        frames = pl.collect_all([build_query(p) for p in plans])
-        return [finish_parse(p, f) for p, f in zip(plans, frames, strict=True)]
-    except pl.exceptions.PolarsError:
-        pass
     frames = []
     for plan in plans:
         try:
-            frames.append(finish_parse(plan, build_query(plan).collect()))
+            frames.append(_collect_one(plan))
         except pl.exceptions.PolarsError as exc:
             reason = str(exc).strip().splitlines()[0][:200]
             error = InputError("input.unreadable", file=plan.grid.label, reason=reason)
@@ -229,7 +245,7 @@ def ingest(
             raise failed.error from failed
         for plan, frame in zip(redo, again, strict=True):
             frames[plan.file_index] = frame
-    parsed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical")
+    parsed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical", rechunk=False)
     del frames
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())

@@ -20,8 +20,8 @@ def summarise_inputs(
 
     rows = dict(parsed.group_by(FILE).len().iter_rows())
     kinds = parsed.select(FILE, SKIP).filter(pl.col(SKIP).is_not_null()).group_by(FILE, SKIP).len()
-    rejected = parsed.select(FILE, REJECT).filter(pl.col(REJECT).is_not_null())
-    rejected = dict(rejected.group_by(FILE).len().iter_rows())
+    rejected_rows = parsed.select(FILE, REJECT).filter(pl.col(REJECT).is_not_null())
+    rejected = dict(rejected_rows.group_by(FILE).len().iter_rows())
     coverage = (
         valid.select(FILE, "received_at")
         .group_by(FILE)

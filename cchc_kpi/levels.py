@@ -36,7 +36,7 @@ def level_expr(unit: pl.Expr) -> pl.Expr:
     use :func:`~cchc_kpi.textnorm.map_distinct`)."""
     import polars as pl
 
-    lower = unit.str.to_lowercase().str.strip_chars()
+    lower = unit.cast(pl.String).str.to_lowercase().str.strip_chars()
     result: pl.Expr = pl.lit("unknown")
     for level, pattern in reversed(LEVEL_PATTERNS):
         result = pl.when(lower.str.contains(pattern)).then(pl.lit(level)).otherwise(result)

@@ -30,6 +30,7 @@ SKIP = "_skip"
 GROUP_UNIT = "_group_unit"
 EXTRA_COLUMNS = ("apology",)
 MANY_VALUES = frozenset({"dossier_id"})  # text with a value per dossier: parsed row by row
+FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field")
 
 
 def canonical_dtypes() -> dict[str, pl.DataType]:
@@ -49,6 +50,8 @@ def canonical_dtypes() -> dict[str, pl.DataType]:
     }
     dtypes = {spec.name: by_kind[spec.kind] for spec in FIELDS}
     dtypes["apology"] = pl.Boolean()
+    for name in FEW_TEXTS:  # repeated names: categorical (4 bytes a row, not 40)
+        dtypes[name] = pl.Categorical()
     return dtypes
 
 
@@ -94,9 +97,10 @@ class ParsePlan:
         received = self.raw_column("received_at")
         return row_kind_columns(cells, pl.col(received) if received else None)
 
-    def rows(self) -> pl.LazyFrame:
-        """The rows below the header band, with ``_skip`` and ``_group_unit`` (forward-filled
-        when units come from group rows).
+    def rows(self, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
+        """The rows below the header band (of ``source``, a part of the grid's selected
+        columns, when given), with ``_skip`` and ``_group_unit`` (forward-filled when units
+        come from group rows).
 
         A row with a received date is always a dossier row, so the row-kind rules (a
         dozen text operations per cell) run only on the rows without one: blank, group
@@ -106,7 +110,8 @@ class ParsePlan:
 
         from cchc_kpi.rowkinds import filled
 
-        frame = self.grid.select(self.indexes).filter(pl.col(ROW) > self.band.end_row)
+        frame = source if source is not None else self.grid.select(self.indexes)
+        frame = frame.filter(pl.col(ROW) > self.band.end_row)
         kind, unit = self.row_kind_exprs()
         received = self.raw_column("received_at")
         if received is None:
@@ -116,7 +121,9 @@ class ParsePlan:
             nothing = pl.lit(None, pl.String)
             rows = pl.concat(
                 [
-                    dated.filter(pl.col("_dated")).with_columns(nothing.alias(SKIP), nothing.alias(GROUP_UNIT)),
+                    dated.filter(pl.col("_dated")).with_columns(
+                        nothing.alias(SKIP), nothing.alias(GROUP_UNIT)
+                    ),
                     dated.filter(~pl.col("_dated")).with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)),
                 ]
             ).drop("_dated")
@@ -166,7 +173,7 @@ def _raw(name: str) -> str:
     return f"__raw_{name}"
 
 
-def build_query(plan: ParsePlan) -> pl.LazyFrame:
+def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
     """Return the lazy query of one input's rows below the header band (step one of two).
 
     Fields with a value per dossier (dates, the dossier code) are parsed here, row by
@@ -188,7 +195,7 @@ def build_query(plan: ParsePlan) -> pl.LazyFrame:
         values.append(p.value(core).cast(dtypes[n]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))
     return (
-        plan.rows()
+        plan.rows(source)
         .with_columns(cores)
         .select(
             pl.lit(plan.file_index, pl.UInt32).alias(FILE),

@@ -71,7 +71,7 @@ def report_warnings(
     if absent:
         out.append(Message("warn.absent_columns", {"columns": absent}))
     levels = frame.select("g_unit", "g_level").filter(pl.col("g_level") == "unknown")
-    unknown_units = levels["g_unit"].unique().sort().to_list()
+    unknown_units = levels["g_unit"].cast(pl.String).unique().sort().to_list()
     if unknown_units:
         out.append(Message("warn.unknown_level", {"count": len(unknown_units), "units": unknown_units}))
     return out
@@ -85,11 +85,11 @@ def unit_warnings(frame: pl.DataFrame, directory: UnitDirectory) -> list[Message
     if not directory:
         return []
     out = []
-    unknown = frame.select("g_unit", "_conf_unit").filter(pl.col("_conf_unit").is_null())
-    unknown = unknown["g_unit"].unique().sort().to_list()
+    unlisted = frame.select("g_unit", "_conf_unit").filter(pl.col("_conf_unit").is_null())
+    unknown = unlisted["g_unit"].cast(pl.String).unique().sort().to_list()
     if unknown and directory.units:
         out.append(Message("warn.unit_unknown", {"count": len(unknown), "units": unknown}))
-    merged = frame.filter(pl.col("_merged")).height
+    merged = frame.select(pl.col("_merged").sum()).item()
     if merged:
         out.append(Message("warn.units_merged", {"count": merged}))
     outside = directory.outside_validity(frame)

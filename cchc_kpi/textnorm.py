@@ -71,16 +71,17 @@ def clean_text_expr(expr: pl.Expr) -> pl.Expr:
     """Polars twin of :func:`clean_text`; empty results become null."""
     import polars as pl
 
-    cleaned = expr.str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars()
+    cleaned = expr.cast(pl.String).str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars()
     return pl.when(cleaned != "").then(cleaned)
 
 
 def name_key_expr(expr: pl.Expr) -> pl.Expr:
     """Polars twin of :func:`name_key` (``expr`` already cleaned); on big frames use
     :func:`map_distinct` (names repeat over millions of dossiers)."""
-    return expr.str.to_lowercase().str.replace_many(
-        list(TONE_PLACEMENT.keys()), list(TONE_PLACEMENT.values())
-    )
+    import polars as pl
+
+    lower = expr.cast(pl.String).str.to_lowercase()
+    return lower.str.replace_many(list(TONE_PLACEMENT.keys()), list(TONE_PLACEMENT.values()))
 
 
 def fold_key_expr(expr: pl.Expr) -> pl.Expr:

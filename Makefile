@@ -31,7 +31,8 @@ lint: $(DEV)  ## ruff check, ruff format --check, mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy cchc_kpi
 
-bench: $(DEV)  ## benchmarks (see bench/)
+bench: $(DEV)  ## benchmarks → bench/RESULTS.md (generates bench/data/: 100k, 1M, 10M CSV = 3.7 GB; 200k XLSX)
+	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_workdays.py 10000000 3
 
 sample-data: $(RUN)  ## regenerate the committed sample exports

@@ -1,6 +1,6 @@
 """The XLSX floor: a bare calamine (fastexcel) read of every sheet, every cell as text.
 
-    python bench/floor_calamine.py FILE.xlsx
+python bench/floor_calamine.py FILE.xlsx
 """
 
 import sys

@@ -29,7 +29,9 @@ def write_csv(rows: int, target: Path, seed: int = 7) -> Path:
         while done < rows:
             size = min(CHUNK, rows - done)
             dossiers = generate_dossiers(SampleSpec(rows=size, seed=seed + chunk, units="khanh-hoa"))
-            dossiers = dossiers.with_columns(pl.format("K{}-{}", pl.lit(chunk), "dossier_id").alias("dossier_id"))
+            dossiers = dossiers.with_columns(
+                pl.format("K{}-{}", pl.lit(chunk), "dossier_id").alias("dossier_id")
+            )
             table = vietnamese_table(dossiers).with_columns(
                 (pl.col("STT").cast(pl.Int64) + done).cast(pl.String)
             )

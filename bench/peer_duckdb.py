@@ -34,7 +34,10 @@ WITH raw AS (
     accepted AND received IS NOT NULL AND received <= $end AND (closed IS NULL OR closed >= $start) AS scope
   FROM s
 ), g AS (
-  SELECT *, scope AND closed IS NOT NULL AND closed <= $end AS closed_in FROM f
+  SELECT *, scope AND closed IS NOT NULL AND closed <= $end AS closed_in,
+    due IS NULL OR due >= $end OR coalesce(supp <= due AND (supp_done IS NULL OR supp_done > $end), false)
+      AS in_time
+  FROM f
 )
 SELECT unit,
   count(*) FILTER (WHERE scope) AS received_total,
@@ -46,10 +49,8 @@ SELECT unit,
   count(*) FILTER (WHERE closed_in AND NOT wd AND (due IS NULL OR closed = due)) AS resolved_on_time,
   count(*) FILTER (WHERE closed_in AND NOT wd AND due IS NOT NULL AND closed > due) AS resolved_late,
   count(*) FILTER (WHERE scope AND NOT closed_in) AS pending,
-  count(*) FILTER (WHERE scope AND NOT closed_in AND (due IS NULL OR due >= $end
-                   OR coalesce(supp <= due AND (supp_done IS NULL OR supp_done > $end), false))) AS pending_in_time,
-  count(*) FILTER (WHERE scope AND NOT closed_in AND NOT (due IS NULL OR due >= $end
-                   OR coalesce(supp <= due AND (supp_done IS NULL OR supp_done > $end), false))) AS pending_overdue
+  count(*) FILTER (WHERE scope AND NOT closed_in AND in_time) AS pending_in_time,
+  count(*) FILTER (WHERE scope AND NOT closed_in AND NOT in_time) AS pending_overdue
 FROM g GROUP BY unit ORDER BY unit
 """
 

@@ -127,5 +127,24 @@ SCORE_TEXTS: dict[str, tuple[str, str]] = {
         "kỳ này mới tính đến ngày {day}; kỳ so sánh {label} là kỳ đầy đủ",
         "this period is measured at {day}; the comparison period {label} is complete",
     ),
+    # --- Parquet store (convert) ---
+    "usage.store_alone": (
+        "một kho Parquet (thư mục do convert ghi) phải được đọc riêng, không cùng tệp xuất hay kho khác; "
+        "hãy convert các tệp xuất vào kho trước",
+        "a Parquet store (a folder written by convert) is read on its own, not with exports or another "
+        "store; convert the exports into the store first",
+    ),
+    "store.unreadable": (
+        "{path}: không đọc được mô tả kho Parquet: {reason}",
+        "{path}: unreadable store description: {reason}",
+    ),
+    "store.key_mismatch": (
+        "{path}: kho Parquet dùng khóa trùng lặp {which}; hãy dùng --duplicate-key {which}",
+        "{path}: the store uses duplicate key {which}; use --duplicate-key {which}",
+    ),
+    "convert.done": (
+        "đã ghi {rows} hồ sơ vào {store}: {inserted} hồ sơ mới, {replaced} hồ sơ thay bản cũ; theo năm tiếp nhận: {years}",
+        "wrote {rows} dossiers to {store}: {inserted} new, {replaced} replacing stored versions; by year received: {years}",
+    ),
     "trend.title": ("Xu hướng theo tháng", "Monthly trend"),
 }

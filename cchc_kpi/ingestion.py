@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from cchc_kpi.accounting import Accounting, InputFile, RejectedRow, SkippedFile
 from cchc_kpi.config import InputFileRule, ProfileConfig
 from cchc_kpi.dateparse import detect_formats
 from cchc_kpi.dedupe import DuplicateKey, deduplicate, with_unit_key
-from cchc_kpi.errors import ConfigError, InputError
+from cchc_kpi.errors import ConfigError, InputError, UsageError
 from cchc_kpi.grid import ROW
 from cchc_kpi.headers import DEFAULT_ALIASES, AliasTable, alias_table
 from cchc_kpi.ingest_warnings import dataset_warnings, total_row_warnings
@@ -28,6 +29,7 @@ from cchc_kpi.numfmt import Lang
 from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.planning import check_month_first, date_columns, plan_file
 from cchc_kpi.rowchecks import REJECT, REJECT_FIELD, bad_flag
+from cchc_kpi.store import find_stores, store_dataset
 from cchc_kpi.vocab import VOCABULARIES, with_profile
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ class IngestOptions(BaseModel):
     profile: str | None = None
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
     file_rules: list[InputFileRule] = Field(default_factory=list)
+    until: date | None = None  # a Parquet store: read only the years up to this day
 
     def rule_for(self, path: Path) -> InputFileRule | None:
         """The configured rule whose glob matches ``path`` (by full path or name)."""
@@ -80,6 +83,7 @@ class Dataset:
     warnings: list[Message] = field(default_factory=list)
     skipped_files: list[tuple[str, Message]] = field(default_factory=list)
     duplicate_key: DuplicateKey = "unit"
+    stored_fields: frozenset[str] | None = None  # a Parquet store: the fields its exports had
 
     @property
     def accounting(self) -> Accounting:
@@ -92,6 +96,8 @@ class Dataset:
 
     def fields_present(self, name: str) -> list[int]:
         """Return the input indexes whose export has a column for field ``name``."""
+        if self.stored_fields is not None:
+            return [0] if name in self.stored_fields else []
         return [p.file_index for p in self.plans if name in p.mapping.columns]
 
     def rejected_rows(self, lang: Lang = "vi") -> list[RejectedRow]:
@@ -235,6 +241,11 @@ def ingest(
     import polars as pl
 
     options = options or IngestOptions()
+    stores, exports = find_stores(specs)
+    if stores:
+        if exports or len(stores) > 1:
+            raise UsageError("usage.store_alone")
+        return store_dataset(stores[0], options.until, options.duplicate_key)
     plans, notes, skipped = _plan_all(specs, options, progress)
     plans, frames = _collect_skipping(plans, options, skipped)
     redo = [p for p, f in zip(plans, frames, strict=True) if _extend_date_formats(p, f)]

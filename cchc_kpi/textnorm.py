@@ -106,6 +106,8 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
     """
     import polars as pl
 
+    if isinstance(frame.schema[column], pl.Categorical):
+        return _map_categories(frame[column], func)
     table = frame.select(pl.col(column).drop_nulls().unique().alias("key"))
     table = table.with_columns(func(pl.col("key").cast(pl.String)).alias("value"))
     return frame.select(
@@ -113,3 +115,18 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
             table["key"], table["value"], default=None, return_dtype=table.schema["value"]
         )
     ).to_series()
+
+
+def _map_categories(column: pl.Series, func: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
+    """:func:`map_distinct` for a categorical column: a table indexed by category id,
+    gathered by each row's id (no hashing of the rows)."""
+    import polars as pl
+
+    distinct = column.drop_nulls().unique()
+    if distinct.is_empty():
+        empty = pl.DataFrame({"key": pl.Series([], dtype=pl.String)}).select(func(pl.col("key")))
+        return pl.Series(column.name, [None] * column.len(), dtype=empty.to_series().dtype)
+    ids = distinct.to_physical()
+    values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(func(pl.col("key"))).to_series()
+    table = pl.Series([None] * (int(ids.max()) + 1), dtype=values.dtype).scatter(ids, values)
+    return table.gather(column.to_physical()).alias(column.name)

@@ -15,6 +15,7 @@ import typer
 from cchc_kpi import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
 from cchc_kpi.cli.common import STATE
+from cchc_kpi.cli.convert_cmd import convert_command
 from cchc_kpi.cli.init_cmd import init_command
 from cchc_kpi.cli.inspect_cmd import inspect_command
 from cchc_kpi.cli.overdue_cmd import overdue_command
@@ -56,6 +57,7 @@ app.command("validate")(validate_command)
 app.command("overdue")(overdue_command)
 app.command("score766")(score766_command)
 app.command("catalog")(catalog_command)
+app.command("convert")(convert_command)
 app.command("inspect")(inspect_command)
 app.command("calendar")(calendar_command)
 app.command("init")(init_command)

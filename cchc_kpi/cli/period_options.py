@@ -3,6 +3,7 @@ and the common steps: building the report options, reading the inputs once."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -175,23 +176,28 @@ def read_inputs(
     skip_bad_files: bool,
     duplicate_key: str | None,
     config: Config | None = None,
+    until: date | None = None,
 ) -> tuple[Dataset, bool]:
     """Resolve and read the inputs once (the configuration's when none are named);
-    return the dataset and whether it is the sample."""
+    return the dataset and whether it is the sample. A Parquet store is read up to
+    ``until`` (the period's last day)."""
     from cchc_kpi.cli.validate_cmd import check_outputs_are_not_inputs
     from cchc_kpi.errors import UsageError
     from cchc_kpi.ingestion import IngestOptions, ingest
     from cchc_kpi.inputs import resolve_inputs
     from cchc_kpi.sampledata import is_sample, sample_dir
+    from cchc_kpi.store import find_stores
 
     if not specs and not sample and config is not None:
         specs = [config.resolve(p) for p in config.inputs.paths]
     specs = specs + ([str(sample_dir())] if sample else [])
     if not specs:
         raise UsageError("usage.no_input_report")
-    files = resolve_inputs(specs)
-    if outputs:
-        check_outputs_are_not_inputs(outputs, specs)
+    stores, found = find_stores(specs)
+    exports = [str(e) for e in found]
+    files = resolve_inputs(exports) if exports else []
+    if outputs and exports:
+        check_outputs_are_not_inputs(outputs, exports)
     rules = (
         [r.model_copy(update={"path": config.resolve(r.path)}) for r in config.inputs.files] if config else []
     )
@@ -203,8 +209,9 @@ def read_inputs(
         profile=config.inputs.profile if config else None,
         profiles=config.profiles if config else {},
         file_rules=rules,
+        until=until,
     )
-    return ingest([str(f) for f in files], options), sample or is_sample(files)
+    return ingest([*[str(s) for s in stores], *[str(f) for f in files]], options), sample or is_sample(files)
 
 
 def miss_line(miss: TargetMiss, lang: Lang) -> str:

@@ -131,6 +131,7 @@ def report_command(
     from cchc_kpi.cli.report_output import emit_report, output_path, write_report_file
     from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
     from cchc_kpi.messages import text
+    from cchc_kpi.periods import resolve_period
     from cchc_kpi.report import report_from_dataset
     from cchc_kpi.report_render import metric_names
     from cchc_kpi.validation import parse_threshold
@@ -149,7 +150,10 @@ def report_command(
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
     key = duplicate_key.value if duplicate_key else None
-    dataset, is_sample = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings)
+    until = resolve_period(options.period, options.convention, options.as_of).effective_end
+    dataset, is_sample = read_inputs(
+        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, until
+    )
     report = report_from_dataset(dataset, options, lang=language, sample=is_sample)
     excel_vi = csv_style == CsvStyle.excel_vi
     if output is not None:

@@ -45,8 +45,8 @@ def _load(reader: Any, sheet: str, indexes: Sequence[int] | None, n_rows: int | 
     return frame.cast(pl.String) if frame.width else frame
 
 
-def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid | None:
-
+def _calamine_head(path: Path, reader: Any, sheet: str) -> tuple[list[list[str | None]], list[int]] | None:
+    """The first rows through calamine (which parses the whole sheet to give them)."""
     try:
         first = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string")
         available = first.available_columns()
@@ -57,16 +57,39 @@ def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid |
         raise _open_error(path, exc) from exc
     if head_frame.width == 0:
         return None
-    absolute = [c.absolute_index for c in available]
-    head = [list(row) for row in head_frame.iter_rows()]
+    return [list(row) for row in head_frame.iter_rows()], [c.absolute_index for c in available]
+
+
+def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid | None:
+    from cchc_kpi.xlsxhead import read_head
+
+    xml = read_head(path, sheet, HEAD_ROWS) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    if xml is not None:  # the sheet is parsed once, not twice
+        head, width, first = xml
+        absolute = list(range(width))
+    else:
+        found = _calamine_head(path, reader, sheet)
+        if found is None:
+            return None
+        head, absolute = found
+        first = min(absolute, default=0)
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
+        import polars as pl
+
+        present = [i for i in indexes if absolute[i] >= first]  # columns before the used range are empty
         try:
-            frame = _load(reader, sheet, [absolute[i] for i in indexes], None)
+            frame = _load(reader, sheet, [absolute[i] for i in present], None)
         except Exception as exc:
             raise _open_error(path, exc) from exc
-        frame.columns = [column_name(i) for i in indexes]
-        return frame.with_row_index(ROW, offset=1).lazy()
+        frame.columns = [column_name(i) for i in present]
+        empty = [pl.lit(None, pl.String).alias(column_name(i)) for i in indexes if i not in present]
+        return (
+            frame.with_columns(empty)
+            .select([column_name(i) for i in indexes])
+            .with_row_index(ROW, offset=1)
+            .lazy()
+        )
 
     return RawGrid(
         path=path,

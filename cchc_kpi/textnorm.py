@@ -128,5 +128,6 @@ def _map_categories(column: pl.Series, func: Callable[[pl.Expr], pl.Expr]) -> pl
         return pl.Series(column.name, [None] * column.len(), dtype=empty.to_series().dtype)
     ids = distinct.to_physical()
     values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(func(pl.col("key"))).to_series()
-    table = pl.Series([None] * (int(ids.max()) + 1), dtype=values.dtype).scatter(ids, values)
+    size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
+    table = pl.Series([None] * size, dtype=values.dtype).scatter(ids, values)
     return table.gather(column.to_physical()).alias(column.name)

@@ -106,8 +106,8 @@ def read_head(path: Path, sheet: str, rows: int) -> tuple[list[list[str | None]]
     width = max([width, *[c + 1 for _, c in cells]], default=0)
     head: list[list[str | None]] = [[None] * width for _ in range(rows)]
     for (row, col), (kind, text) in cells.items():
-        value = shared.get(int(text)) if kind == "s" and text.isdigit() else text
-        head[row - 1][col] = value if value != "" else None
+        shown = shared.get(int(text)) if kind == "s" and text.isdigit() else text
+        head[row - 1][col] = shown or None
     while head and not any(head[-1]):
         head.pop()
     return (head, width, first) if head else None

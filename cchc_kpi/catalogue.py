@@ -47,6 +47,22 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: sổ tính được bảo vệ bằng mật khẩu hoặc mã hóa; hãy bỏ mật khẩu rồi lưu lại",
         "{file}: the workbook is password-protected or encrypted; remove the password and save it again",
     ),
+    "input.too_big": (
+        "{file}: tệp {size} vượt giới hạn {limit}; dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: the file ({size}) is over the limit of {limit}; use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.zip_bomb": (
+        "{file}: tệp Excel giải nén ra {size}, vượt giới hạn {limit} (có thể là tệp độc hại); "
+        "dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: the workbook unpacks to {size}, over the limit of {limit} (possibly a zip bomb); "
+        "use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.zip_ratio": (
+        "{file}: phần {member} của tệp Excel nén {ratio} lần, bất thường (có thể là tệp độc hại); "
+        "dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: member {member} of the workbook is compressed {ratio} times, abnormal (possibly a zip "
+        "bomb); use cchc-kpi --no-limits for a trusted file",
+    ),
     "input.corrupt": (
         "{file}: sổ tính bị hỏng hoặc không đọc được ({reason})",
         "{file}: the workbook is damaged or unreadable ({reason})",
@@ -185,6 +201,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "sample.written": ("đã ghi {rows} hồ sơ mẫu vào {path}", "wrote {rows} sample dossiers to {path}"),
     # --- reasons a row is rejected ---
     "reject.missing": ("thiếu giá trị bắt buộc", "required value missing"),
+    "reject.too_long": (
+        "ô dài quá giới hạn (32.767 ký tự); dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "cell over the length limit (32,767 characters); use cchc-kpi --no-limits for a trusted file",
+    ),
     "reject.bad_date": (
         "ngày không đọc được hoặc ngoài khoảng 1990–2099",
         "date unreadable or outside 1990–2099",

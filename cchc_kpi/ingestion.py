@@ -24,6 +24,7 @@ from cchc_kpi.headers import DEFAULT_ALIASES, AliasTable, alias_table
 from cchc_kpi.ingest_warnings import dataset_warnings, total_row_warnings
 from cchc_kpi.input_summary import summarise_inputs
 from cchc_kpi.inputs import resolve_inputs
+from cchc_kpi.limits import Limits
 from cchc_kpi.messages import Message, text
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
@@ -49,6 +50,7 @@ class IngestOptions(BaseModel):
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
     file_rules: list[InputFileRule] = Field(default_factory=list)
     until: date | None = None  # a Parquet store: read only the years up to this day
+    limits: Limits = Field(default_factory=Limits.from_environment)
 
     def rule_for(self, path: Path) -> InputFileRule | None:
         """The configured rule whose glob matches ``path`` (by full path or name)."""
@@ -201,7 +203,7 @@ def _plan_all(
             progress(str(path))
         try:
             unit, sheet, aliases, words = options.reading(path)
-            found, skipped_sheets = plan_file(path, len(plans), unit, sheet, aliases, words)
+            found, skipped_sheets = plan_file(path, len(plans), unit, sheet, aliases, words, options.limits)
         except InputError as err:
             if not options.skip_bad_files:
                 raise

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from cchc_kpi.grid import ROW, RawGrid, column_name
 from cchc_kpi.headerband import HeaderBand
 from cchc_kpi.headers import HeaderMapping
-from cchc_kpi.rowchecks import bad_flag, reject_columns
+from cchc_kpi.rowchecks import bad_flag, long_flag, reject_columns
 from cchc_kpi.rowkinds import row_kind_columns
 from cchc_kpi.schema import FIELDS, FieldSpec
 from cchc_kpi.textnorm import map_distinct
@@ -72,6 +72,7 @@ class ParsePlan:
     label_indexes: list[int] = field(default_factory=list)
     date_formats: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, dict[str, object]] = field(default_factory=lambda: dict(VOCABULARIES))
+    cell_bytes: int | None = None  # a mapped cell longer than this rejects its row
 
     def raw_column(self, name: str) -> str | None:
         """Return the grid column that holds canonical field ``name``, if mapped."""
@@ -186,6 +187,13 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
 
     dtypes = canonical_dtypes()
     cores, values, flags, raws = [], [], [], []
+    if plan.cell_bytes is not None:  # checked on the text as read, before any parse
+        flags += [
+            (pl.col(column_name(c.index)).str.len_bytes() > plan.cell_bytes)
+            .fill_null(False)
+            .alias(long_flag(name))
+            for name, c in plan.mapping.columns.items()
+        ]
     for n, p in _parsed(plan).items():
         if p.per_value is not None:
             raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
@@ -231,10 +239,12 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
         ]
     names = canonical_names()
     order = [FILE, ROW, SKIP, *names, *[bad_flag(n) for n in names]]
+    long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]
     return (
         frame.with_columns(added)
-        .select(order)
-        .with_columns(reject_columns())
+        .select(*order, *[long_flag(n) for n in long_fields])
+        .with_columns(reject_columns(long_fields))
+        .drop([long_flag(n) for n in long_fields])
         .with_columns(
             pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject")).alias("_reject"),
             pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject_field")).alias("_reject_field"),

@@ -11,6 +11,7 @@ from cchc_kpi.errors import InputError
 from cchc_kpi.grid import ROW, RawGrid, column_name
 from cchc_kpi.headerband import find_header_band
 from cchc_kpi.headers import DEFAULT_ALIASES, AliasTable, closest_header, map_headers
+from cchc_kpi.limits import Limits
 from cchc_kpi.messages import Message, quoted
 from cchc_kpi.parse import ParsePlan
 from cchc_kpi.personal import is_personal_header
@@ -82,6 +83,7 @@ def plan_file(
     sheet: str | None,
     aliases: AliasTable = DEFAULT_ALIASES,
     words: dict[str, dict[str, object]] | None = None,
+    limits: Limits | None = None,
 ) -> tuple[list[ParsePlan], list[Message]]:
     """Plan every sheet of ``path`` that holds dossiers.
 
@@ -89,7 +91,8 @@ def plan_file(
     summary, a chart's data) is skipped and said so; when no sheet qualifies, or
     a sheet is named with --sheet, its error is raised.
     """
-    grids = open_grids(path, sheet)
+    limits = limits if limits is not None else Limits.from_environment()
+    grids = open_grids(path, sheet, limits)
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     first_error: InputError | None = None
@@ -98,6 +101,7 @@ def plan_file(
             plan = plan_input(grid, first_index + len(plans), set_unit=set_unit, aliases=aliases)
             if words is not None:
                 plan.words = words
+            plan.cell_bytes = limits.cell_bytes
             plans.append(plan)
         except InputError as err:
             if len(grids) == 1 or err.message.key not in NOT_DOSSIER_SHEET:

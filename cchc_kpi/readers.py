@@ -8,11 +8,14 @@ from pathlib import Path
 from cchc_kpi.excelread import OLE_MAGIC, ZIP_MAGIC, read_excel_grids
 from cchc_kpi.grid import RawGrid
 from cchc_kpi.htmlread import looks_like_html, read_html_grids
+from cchc_kpi.limits import Limits, check_file
 from cchc_kpi.textread import read_text_grid
 
 
-def open_grids(path: Path, sheet: str | None = None) -> list[RawGrid]:
-    """Return the grids of ``path``: one for a text export, one per sheet of a workbook."""
+def open_grids(path: Path, sheet: str | None = None, limits: Limits | None = None) -> list[RawGrid]:
+    """Return the grids of ``path``: one for a text export, one per sheet of a workbook
+    (after the size limits are checked, before anything is unpacked)."""
+    check_file(path, limits if limits is not None else Limits.from_environment())
     with path.open("rb") as handle:
         magic = handle.read(8)
     if magic.startswith(ZIP_MAGIC) or magic == OLE_MAGIC:

@@ -27,6 +27,7 @@ REASONS = (
     "due_before_received",
     "finished_before_received",
     "finished_without_date",
+    "too_long",
 )
 
 
@@ -68,14 +69,20 @@ def _checks() -> list[tuple[pl.Expr, str, str]]:
     return checks
 
 
-def reject_columns() -> list[pl.Expr]:
+def long_flag(name: str) -> str:
+    """Return the name of the column that flags an over-long cell of field ``name``."""
+    return f"_long_{name}"
+
+
+def reject_columns(long_fields: list[str] | None = None) -> list[pl.Expr]:
     """Return the expressions for ``_reject`` (reason code) and ``_reject_field``; null = valid.
 
-    The first failing check wins (``coalesce`` of the checks in order).
+    The first failing check wins (``coalesce`` of the checks in order); a cell over the
+    length limit (``long_fields`` have a ``_long_`` flag) comes first.
     """
     import polars as pl
 
-    checks = _checks()
+    checks = [(pl.col(long_flag(n)), "too_long", n) for n in long_fields or []] + _checks()
     reason = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(code)) for c, code, _ in checks])
     where = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(name)) for c, _, name in checks])
     return [reason.alias(REJECT), where.alias(REJECT_FIELD)]

@@ -20,6 +20,7 @@ from cchc_kpi.headers import count_alias_matches
 
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (",", ";", "\t", "|")
+csv.field_size_limit(SAMPLE_BYTES * 4)  # a long cell in the sample is data, not an error
 
 
 def detect_encoding(sample: bytes) -> str:

@@ -48,8 +48,19 @@ def root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    no_limits: bool = typer.Option(
+        False,
+        "--no-limits",
+        help="Lift the input limits (workbook unpacked size, file size, cell length) for trusted files.",
+    ),
 ) -> None:
     """cchc-kpi."""
+    if no_limits:
+        import os
+
+        from cchc_kpi.limits import NO_LIMITS_ENV
+
+        os.environ[NO_LIMITS_ENV] = "1"
 
 
 app.command("report")(report_command)

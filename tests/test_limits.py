@@ -1,0 +1,39 @@
+"""Tests of the input limits: file size, a workbook's declared unpacked size and ratio."""
+
+import zipfile
+
+import pytest
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.limits import Limits, check_file
+
+
+def test_file_over_the_size_limit(tmp_path):
+    """A file over the size limit is refused naming both sizes; no limit, no refusal."""
+    path = tmp_path / "lon.csv"
+    path.write_bytes(b"x" * 2048)
+    with pytest.raises(InputError) as err:
+        check_file(path, Limits(file_bytes=1024))
+    assert err.value.message.key == "input.too_big"
+    check_file(path, Limits.none())
+
+
+def test_compression_ratio_of_a_big_member(tmp_path):
+    """A member over 100 MB compressed more than 200 times is a suspected zip bomb."""
+    path = tmp_path / "nen.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (110 * 2**20))
+    with pytest.raises(InputError) as err:
+        check_file(path, Limits())
+    assert err.value.message.key == "input.zip_ratio"
+    assert err.value.message.params["member"] == "xl/worksheets/sheet1.xml"
+    check_file(path, Limits(workbook_ratio=None))
+
+
+def test_environment_lifts_the_limits(monkeypatch):
+    """CCHC_KPI_NO_LIMITS=1 (what --no-limits sets) lifts every limit; 0 or unset keeps them."""
+    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "1")
+    assert Limits.from_environment() == Limits.none()
+    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "0")
+    assert Limits.from_environment() == Limits()
+    assert Limits().cell_bytes == 4 * 32_767

@@ -1,4 +1,7 @@
-"""One input's grid → canonical dossier rows, as a single lazy Polars query.
+"""One input's grid → canonical dossier rows, in two steps: a lazy Polars query
+(:func:`build_query`: row kinds, per-row parses, few-valued columns as categoricals)
+and :func:`finish_parse` on its result (few-valued columns parsed once per distinct
+value, then the row checks).
 
 Only the mapped columns are selected (unmapped ones, which may hold personal
 data, are never materialised). Every row below the header band is kept, with

@@ -136,7 +136,6 @@ def overdue_command(
     from cchc_kpi.cli.common import STATE
     from cchc_kpi.messages import text
     from cchc_kpi.overdue import COLUMNS, overdue_list, overdue_table
-    from cchc_kpi.periods import resolve_period
     from cchc_kpi.tables import Column, Table, to_delimited, to_markdown
 
     settings = load_config(config)
@@ -148,8 +147,7 @@ def overdue_command(
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
     key = duplicate_key.value if duplicate_key else None
-    until = resolve_period(options.period, options.convention, options.as_of).effective_end
-    dataset, _ = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, until)
+    dataset, _ = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options)
     report = overdue_list(dataset, options, due_within)
     if output is not None:
         with output_lock(output):

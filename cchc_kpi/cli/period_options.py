@@ -3,7 +3,6 @@ and the common steps: building the report options, reading the inputs once."""
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -176,17 +175,22 @@ def read_inputs(
     skip_bad_files: bool,
     duplicate_key: str | None,
     config: Config | None = None,
-    until: date | None = None,
+    options: ReportOptions | None = None,
 ) -> tuple[Dataset, bool]:
     """Resolve and read the inputs once (the configuration's when none are named);
-    return the dataset and whether it is the sample. A Parquet store is read up to
-    ``until`` (the period's last day)."""
+    return the dataset and whether it is the sample. A Parquet store is read up to the
+    last day of ``options``' period."""
     from cchc_kpi.cli.validate_cmd import check_outputs_are_not_inputs
     from cchc_kpi.errors import UsageError
     from cchc_kpi.ingestion import IngestOptions, ingest
     from cchc_kpi.inputs import resolve_inputs
+    from cchc_kpi.periods import resolve_period
     from cchc_kpi.sampledata import is_sample, sample_dir
     from cchc_kpi.store import find_stores
+
+    until = None
+    if options is not None:
+        until = resolve_period(options.period, options.convention, options.as_of).effective_end
 
     if not specs and not sample and config is not None:
         specs = [config.resolve(p) for p in config.inputs.paths]
@@ -201,7 +205,7 @@ def read_inputs(
     rules = (
         [r.model_copy(update={"path": config.resolve(r.path)}) for r in config.inputs.files] if config else []
     )
-    options = IngestOptions(
+    reading = IngestOptions(
         set_unit=set_unit,
         duplicate_key=duplicate_key or (config.report.duplicate_key if config else "unit"),  # type: ignore[arg-type]
         sheet=sheet,
@@ -211,7 +215,7 @@ def read_inputs(
         file_rules=rules,
         until=until,
     )
-    return ingest([*[str(s) for s in stores], *[str(f) for f in files]], options), sample or is_sample(files)
+    return ingest([*[str(s) for s in stores], *[str(f) for f in files]], reading), sample or is_sample(files)
 
 
 def miss_line(miss: TargetMiss, lang: Lang) -> str:

@@ -131,7 +131,6 @@ def report_command(
     from cchc_kpi.cli.report_output import emit_report, output_path, write_report_file
     from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
     from cchc_kpi.messages import text
-    from cchc_kpi.periods import resolve_period
     from cchc_kpi.report import report_from_dataset
     from cchc_kpi.report_render import metric_names
     from cchc_kpi.validation import parse_threshold
@@ -150,9 +149,8 @@ def report_command(
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
     key = duplicate_key.value if duplicate_key else None
-    until = resolve_period(options.period, options.convention, options.as_of).effective_end
     dataset, is_sample = read_inputs(
-        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, until
+        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options
     )
     report = report_from_dataset(dataset, options, lang=language, sample=is_sample)
     excel_vi = csv_style == CsvStyle.excel_vi

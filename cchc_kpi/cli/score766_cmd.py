@@ -127,7 +127,6 @@ def score766_command(
     start(lang, debug, quiet)
     from cchc_kpi.cli.common import STATE
     from cchc_kpi.messages import text
-    from cchc_kpi.periods import resolve_period
     from cchc_kpi.score766 import score766_report
     from cchc_kpi.score766_render import catalog_table, score_table, unit_score_table
 
@@ -140,9 +139,8 @@ def score766_command(
     specs = list(paths or []) + list(inputs or [])
     outputs = [output] if output is not None else []
     key = duplicate_key.value if duplicate_key else None
-    until = resolve_period(options.period, options.convention, options.as_of).effective_end
     dataset, is_sample = read_inputs(
-        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, until
+        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options
     )
     report = score766_report(dataset, options, by_unit=by is not None, lang=language, sample=is_sample)
     if output is not None:

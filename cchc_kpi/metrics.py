@@ -73,6 +73,11 @@ METRICS: tuple[Metric, ...] = (
     Metric("late_without_apology", flow=False),
 )
 METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)
+# the counts of the Biểu 06 form, columns (3) to (13)
+BIEU06_COUNTS: tuple[str, ...] = (
+    "received_total", "received_online", "received_offline", "carried_over", "resolved", "resolved_early",
+    "resolved_on_time", "resolved_late", "pending", "pending_in_time", "pending_overdue",
+)  # fmt: skip
 METRICS_BY_NAME = {m.name: m for m in METRICS}
 RATES = tuple(m for m in METRICS if m.kind == "rate")
 

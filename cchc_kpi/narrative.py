@@ -14,7 +14,7 @@ from cchc_kpi.ingestion import Dataset
 from cchc_kpi.messages import text
 from cchc_kpi.numfmt import Lang, format_int, format_money, format_percent, vn_date
 from cchc_kpi.periods import Period, resolve_period
-from cchc_kpi.report import ReportOptions, report_from_dataset
+from cchc_kpi.report import Prepared, ReportOptions, prepared_dossiers, report_from_dataset, unit_names
 
 NarrativeBy = Literal["level", "unit"]
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -108,18 +108,23 @@ def _subject(key: str, value: Any, lang: Lang) -> str:
 
 
 def narrative(
-    dataset: Dataset, options: ReportOptions, lang: Lang = "vi", by: NarrativeBy = "level"
+    dataset: Dataset,
+    options: ReportOptions,
+    lang: Lang = "vi",
+    by: NarrativeBy = "level",
+    prepared: Prepared | None = None,
 ) -> list[str]:
     """Paragraphs for each level (or unit) and one for the whole."""
     period = resolve_period(options.period, options.convention, options.as_of)
     lead = period_lead(period, lang)
-    grouped = report_from_dataset(dataset, options.model_copy(update={"by": [by], "total": True}), lang=lang)
+    prepared = prepared or prepared_dossiers(dataset, options)
+    grouped = report_from_dataset(
+        dataset, options.model_copy(update={"by": [by], "total": True}), lang=lang, prepared=prepared
+    )
     paragraphs = [paragraph(lead, _subject(by, r[by], lang), r, lang) for r in grouped.rows]
     assert grouped.total is not None
-    units = {
-        r["unit"] for r in report_from_dataset(dataset, options.model_copy(update={"by": ["unit"]})).rows
-    }
-    whole = next(iter(units)) if len(units) == 1 else text("narrative.subject_all", lang)
+    units = unit_names(dataset, options, prepared)
+    whole = units[0] if len(units) == 1 else text("narrative.subject_all", lang)
     if len(grouped.rows) != 1 or by != "unit":
         paragraphs.append(paragraph(lead, whole, grouped.total, lang))
     return paragraphs

@@ -16,7 +16,7 @@ from cchc_kpi.duedates import workday_index
 from cchc_kpi.ingestion import Dataset
 from cchc_kpi.numfmt import Lang, vn_date
 from cchc_kpi.periods import resolve_period
-from cchc_kpi.report import ReportOptions, prepared_dossiers
+from cchc_kpi.report import Prepared, ReportOptions, prepared_dossiers
 from cchc_kpi.report_model import PeriodInfo
 from cchc_kpi.tables import Column, Table
 
@@ -54,14 +54,17 @@ def _apology(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(pl.col("apology")).then(pl.lit("yes")).when(pl.col("apology") == False).then(pl.lit("no"))  # noqa: E712
 
 
-def overdue_list(dataset: Dataset, options: ReportOptions, due_within: int | None = None) -> OverdueReport:
-    """Build the overdue list of ``dataset`` for the options' period."""
+def overdue_list(
+    dataset: Dataset, options: ReportOptions, due_within: int | None = None, prepared: Prepared | None = None
+) -> OverdueReport:
+    """Build the overdue list of ``dataset`` for the options' period (``prepared``: its
+    :func:`~cchc_kpi.report.prepared_dossiers`, when already computed)."""
     import polars as pl
 
     period = resolve_period(options.period, options.convention, options.as_of)
     end = period.effective_end
     hours = options.working_hours
-    frame, _, _ = prepared_dossiers(dataset, options)
+    frame, _, _ = prepared or prepared_dossiers(dataset, options)
     comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
     frame = frame.with_columns(classify(period.start, end, comparison))
     index = workday_index(frame, options.extra_days()) if frame.height else None

@@ -195,7 +195,7 @@ def report_from_dataset(
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
-    prepared: tuple[pl.DataFrame, int, int] | None = None,
+    prepared: Prepared | None = None,
 ) -> Report:
     """Build the report of an ingested dataset (``prepared``: its :func:`prepared_dossiers`)."""
     period = resolve_period(options.period, options.convention, options.as_of)
@@ -246,7 +246,10 @@ def classified_for(frame: pl.DataFrame, period: Period, options: ReportOptions) 
     return _classified(frame, period, comparison, monthly=False)
 
 
-def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.DataFrame, int, int]:
+Prepared = tuple["pl.DataFrame", int, int]
+
+
+def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> Prepared:
     """The dossiers with group columns, filters applied, due dates completed, service
     levels filled from the catalogue and the period-independent classification
     columns; and how many due dates were computed and service levels filled."""
@@ -259,6 +262,12 @@ def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> tuple[pl.Data
 
         frame, from_catalog = with_catalog_levels(frame, load_catalog(options.catalog))
     return frame.with_columns(prepare()), computed, from_catalog
+
+
+def unit_names(dataset: Dataset, options: ReportOptions, prepared: Prepared) -> list[str]:
+    """The units ``--by unit`` shows for the options' period (those with dossiers in it)."""
+    by_unit = options.model_copy(update={"by": ["unit"], "total": False, "compare": None, "targets": []})
+    return [r["unit"] for r in report_from_dataset(dataset, by_unit, prepared=prepared).rows]
 
 
 def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFrame, int]:

@@ -13,27 +13,13 @@ from typing import Any
 
 from cchc_kpi.comparison import direction
 from cchc_kpi.messages import text
-from cchc_kpi.metrics import METRIC_NAMES, METRICS, METRICS_BY_NAME
+from cchc_kpi.metrics import BIEU06_COUNTS, METRIC_NAMES, METRICS, METRICS_BY_NAME
 from cchc_kpi.numfmt import Lang, format_fixed, format_int
 from cchc_kpi.report import TOTAL
 from cchc_kpi.report_model import Report
 from cchc_kpi.tables import Column, Table, display_value, machine_value
 
-BIEU06_VIEW = (
-    "received_total",
-    "received_online",
-    "received_offline",
-    "carried_over",
-    "resolved",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending",
-    "pending_in_time",
-    "pending_overdue",
-    "on_time_rate",
-    "online_rate",
-)
+BIEU06_VIEW = (*BIEU06_COUNTS, "on_time_rate", "online_rate")
 VIEWS = {
     "bieu06": BIEU06_VIEW,
     "rates": tuple(m.name for m in METRICS if m.kind == "rate"),

@@ -24,7 +24,7 @@ from cchc_kpi.messages import Message, render_all, text
 from cchc_kpi.metrics import METRICS_BY_NAME, OPTIONAL
 from cchc_kpi.numfmt import Lang
 from cchc_kpi.periods import resolve_period
-from cchc_kpi.report import ReportOptions, classified_for, prepared_dossiers, report_from_dataset
+from cchc_kpi.report import Prepared, ReportOptions, classified_for, prepared_dossiers, report_from_dataset
 from cchc_kpi.report_model import PeriodInfo
 from cchc_kpi.schema import FIELDS_BY_NAME
 from cchc_kpi.score766_table import Criterion, ScoreTable, score_table
@@ -268,6 +268,7 @@ def score766_report(
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
+    prepared: Prepared | None = None,
 ) -> Score766Report:
     """The QĐ 766 estimate of an ingested dataset (``options.catalog`` and the
     configuration's overrides in ``options.score766`` taken into account)."""
@@ -276,7 +277,7 @@ def score766_report(
     period = resolve_period(options.period, options.convention, options.as_of)
     table = score_table(options.score766)
     catalog = load_catalog(options.catalog) if options.catalog else None
-    prepared = prepared_dossiers(dataset, options)
+    prepared = prepared or prepared_dossiers(dataset, options)
     base = options.model_copy(
         update={"by": ["level", "unit"] if by_unit else [], "total": True, "compare": None}
     )

@@ -26,7 +26,7 @@ from cchc_kpi.numfmt import Lang
 from cchc_kpi.overdue import COLUMNS as OVERDUE_COLUMNS
 from cchc_kpi.overdue import OverdueReport, overdue_list
 from cchc_kpi.periods import resolve_period
-from cchc_kpi.report import ReportOptions, report_from_dataset
+from cchc_kpi.report import ReportOptions, prepared_dossiers, report_from_dataset, unit_names
 from cchc_kpi.report_model import Report
 from cchc_kpi.score766 import score766_report
 from cchc_kpi.workbook_bieu06 import write_bieu06
@@ -211,24 +211,21 @@ def write_report_workbook(
     """Write the full workbook for ``report`` (computed from ``dataset`` with ``options``)."""
     import xlsxwriter
 
-    units = {
-        r["unit"] for r in report_from_dataset(dataset, options.model_copy(update={"by": ["unit"]})).rows
-    }
-    form_by = ["field"] if len(units) == 1 else ["level", "unit"]
-    form = report_from_dataset(dataset, options.model_copy(update={"by": form_by, "total": True}), lang=lang)
-    by_unit = report_from_dataset(
-        dataset, options.model_copy(update={"by": ["level", "unit"], "total": True}), lang=lang
-    )
-    by_field = report_from_dataset(
-        dataset, options.model_copy(update={"by": ["field"], "total": True}), lang=lang
-    )
-    overdue = overdue_list(dataset, options)
-    paragraphs = narrative(dataset, options, lang)
+    prepared = prepared_dossiers(dataset, options)  # once for every sheet's grouping
+
+    def grouped(by: list[str]) -> Report:
+        regrouped = options.model_copy(update={"by": by, "total": True})
+        return report_from_dataset(dataset, regrouped, lang=lang, prepared=prepared)
+
+    form_by = ["field"] if len(unit_names(dataset, options, prepared)) == 1 else ["level", "unit"]
+    form, by_unit, by_field = grouped(form_by), grouped(["level", "unit"]), grouped(["field"])
+    overdue = overdue_list(dataset, options, prepared=prepared)
+    paragraphs = narrative(dataset, options, lang, prepared=prepared)
     marker = text("report.sample", lang) if sample else None
     period = resolve_period(options.period, options.convention, options.as_of)
     phrase = period_phrase(period, lang)
     phrase = phrase[:1].upper() + phrase[1:]
-    score = score766_report(dataset, options, lang=lang, sample=sample)
+    score = score766_report(dataset, options, lang=lang, sample=sample, prepared=prepared)
     keys = [*SHEET_KEYS, *_optional_sheets(options), "about"]
     names = sheet_names([text(f"sheet.{k}", lang) for k in keys])
     with atomic_path(path) as tmp:
@@ -246,7 +243,7 @@ def write_report_workbook(
         if "compare" in sheets:
             write_compare_sheet(sheets["compare"], workbook, report, formats, lang, marker)
         if "trend" in sheets:
-            by_month = report_from_dataset(dataset, options.model_copy(update={"by": ["month"]}), lang=lang)
+            by_month = grouped(["month"])
             write_trend_sheet(sheets["trend"], workbook, by_month, formats, lang, marker)
         if "catalog" in sheets and score.catalog:
             write_catalog_sheet(sheets["catalog"], score.catalog, formats, lang, marker)

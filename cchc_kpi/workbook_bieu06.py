@@ -11,23 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_kpi.messages import text
+from cchc_kpi.metrics import BIEU06_COUNTS
 from cchc_kpi.numfmt import Lang, vn_date
 from cchc_kpi.report_model import Report
 from cchc_kpi.workbook_sheets import Formats, cell_text, write_cell
 
-BIEU06_COLUMNS = (
-    "received_total",
-    "received_online",
-    "received_offline",
-    "carried_over",
-    "resolved",
-    "resolved_early",
-    "resolved_on_time",
-    "resolved_late",
-    "pending",
-    "pending_in_time",
-    "pending_overdue",
-)
+BIEU06_COLUMNS = BIEU06_COUNTS
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 HEADER_TOP = 4
 FIRST_DATA = HEADER_TOP + 4

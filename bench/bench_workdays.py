@@ -18,8 +18,8 @@ def main(rows: int = 10_000_000, runs: int = 3) -> dict[str, float]:
     import numpy as np
     import polars as pl
 
-    from cchc_kpi.workcalendar import WorkCalendar
-    from cchc_kpi.workdays import WorkdayIndex
+    from cchc_kpi.calendar.workdays import WorkdayIndex
+    from cchc_kpi.calendar.working_calendar import WorkCalendar
 
     rng = np.random.default_rng(7)
     start = np.datetime64("2023-01-01")

@@ -18,8 +18,8 @@ def write_csv(rows: int, target: Path, seed: int = 7) -> Path:
     """Write ``rows`` dossiers; each chunk has its own seed and dossier-code prefix."""
     import polars as pl
 
-    from cchc_kpi.sample import SampleSpec, generate_dossiers
-    from cchc_kpi.sample_layouts import vietnamese_table
+    from cchc_kpi.sample.generate import SampleSpec, generate_dossiers
+    from cchc_kpi.sample.layouts import vietnamese_table
 
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
@@ -43,8 +43,8 @@ def write_csv(rows: int, target: Path, seed: int = 7) -> Path:
 
 def write_xlsx(rows: int, target: Path, seed: int = 7) -> Path:
     """Write ``rows`` dossiers as the vendor-style workbook of the sample."""
-    from cchc_kpi.sample import SampleSpec, generate_dossiers
-    from cchc_kpi.sample_workbook import write_workbook
+    from cchc_kpi.sample.generate import SampleSpec, generate_dossiers
+    from cchc_kpi.sample.workbook import write_workbook
 
     target.parent.mkdir(parents=True, exist_ok=True)
     spec = SampleSpec(rows=rows, seed=seed, units="khanh-hoa")

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc_kpi.metrics import BIEU06_COUNTS  # light: no Polars at import
+from cchc_kpi.kpi.metrics import BIEU06_COUNTS  # light: no Polars at import
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent

@@ -10,31 +10,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from cchc_kpi._version import __version__
 
 _LAZY = {
-    "ingest": "cchc_kpi.ingestion",
-    "IngestOptions": "cchc_kpi.ingestion",
-    "Dataset": "cchc_kpi.ingestion",
-    "validate": "cchc_kpi.validation",
-    "ValidationResult": "cchc_kpi.validation",
-    "Dossier": "cchc_kpi.schema",
-    "build_report": "cchc_kpi.report",
-    "Report": "cchc_kpi.report_model",
-    "ReportOptions": "cchc_kpi.report",
-    "report_from_dataset": "cchc_kpi.report",
-    "score766_report": "cchc_kpi.score766",
-    "read_catalog": "cchc_kpi.catalog",
+    "ingest": "cchc_kpi.ingestion.pipeline",
+    "IngestOptions": "cchc_kpi.ingestion.pipeline",
+    "Dataset": "cchc_kpi.ingestion.pipeline",
+    "validate": "cchc_kpi.ingestion.validate",
+    "ValidationResult": "cchc_kpi.ingestion.validate",
+    "Dossier": "cchc_kpi.schema.fields",
+    "build_report": "cchc_kpi.report.build",
+    "Report": "cchc_kpi.report.model",
+    "ReportOptions": "cchc_kpi.report.build",
+    "report_from_dataset": "cchc_kpi.report.build",
+    "score766_report": "cchc_kpi.report.score766",
+    "read_catalog": "cchc_kpi.kpi.procedure_catalog",
 }
 
 if TYPE_CHECKING:
-    from cchc_kpi.catalog import read_catalog
-    from cchc_kpi.ingestion import Dataset, IngestOptions, ingest
-    from cchc_kpi.report import ReportOptions, build_report, report_from_dataset
-    from cchc_kpi.report_model import Report
-    from cchc_kpi.schema import Dossier
-    from cchc_kpi.score766 import score766_report
-    from cchc_kpi.validation import ValidationResult, validate
+    from cchc_kpi.ingestion.pipeline import Dataset, IngestOptions, ingest
+    from cchc_kpi.ingestion.validate import ValidationResult, validate
+    from cchc_kpi.kpi.procedure_catalog import read_catalog
+    from cchc_kpi.report.build import ReportOptions, build_report, report_from_dataset
+    from cchc_kpi.report.model import Report
+    from cchc_kpi.report.score766 import score766_report
+    from cchc_kpi.schema.fields import Dossier
 
 __all__ = [
     "Dataset",

@@ -18,8 +18,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from cchc_kpi.errors import ConfigError
-from cchc_kpi.levels import LEVELS
-from cchc_kpi.metrics import METRIC_NAMES
+from cchc_kpi.kpi.metrics import METRIC_NAMES
+from cchc_kpi.schema.levels import LEVELS
 
 CONFIG_NAME = "cchc-kpi.toml"
 Operator = Literal[">=", ">", "<=", "<", "="]
@@ -109,7 +109,7 @@ class ProfileConfig(Strict):
     @field_validator("aliases")
     @classmethod
     def _known_fields(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        from cchc_kpi.schema import FIELDS_BY_NAME
+        from cchc_kpi.schema.fields import FIELDS_BY_NAME
 
         unknown = [k for k in value if k not in FIELDS_BY_NAME]
         if unknown:
@@ -119,7 +119,7 @@ class ProfileConfig(Strict):
     @field_validator("values")
     @classmethod
     def _known_vocabularies(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        from cchc_kpi.vocab import VOCABULARIES
+        from cchc_kpi.schema.vocab import VOCABULARIES
 
         unknown = [k for k in value if k not in VOCABULARIES]
         if unknown:
@@ -174,7 +174,7 @@ class Config(Strict):
     @field_validator("score766")
     @classmethod
     def _known_criteria(cls, value: dict[str, Score766Override]) -> dict[str, Score766Override]:
-        from cchc_kpi.score766_table import criterion_ids
+        from cchc_kpi.kpi.score766_criteria import criterion_ids
 
         unknown = [k for k in value if k not in criterion_ids()]
         if unknown:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_kpi.messages import Message
+from cchc_kpi.i18n.messages import Message
 
 EXIT_OK = 0
 EXIT_DATA = 1  # data problems past the threshold

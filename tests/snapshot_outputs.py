@@ -143,7 +143,9 @@ def snapshot_path(name: str) -> Path:
 
 
 def main(argv: list[str] | None = None, runner: Callable[[Case], str] = run_case) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--update", action="store_true", help="write the snapshots instead of comparing")
     parser.add_argument("names", nargs="*", help="only these cases")
     args = parser.parse_args(argv)

@@ -6,11 +6,11 @@ from datetime import date
 import polars as pl
 import pytest
 
-from cchc_kpi.catalog import catalog_counts, code_key_expr, read_catalog, with_catalog_levels
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.report import ReportOptions, report_from_dataset
-from cchc_kpi.sample_layouts import catalog_text
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.kpi.procedure_catalog import catalog_counts, code_key_expr, read_catalog, with_catalog_levels
+from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.sample.layouts import catalog_text
 
 from .conftest import FIXTURES
 
@@ -78,7 +78,7 @@ def test_code_key_national_part():
 
 def test_service_levels_filled_by_code_then_name():
     """Dossiers without service level get the catalogue's, by code (local codes too) or by name."""
-    from cchc_kpi.grouping import with_group_columns
+    from cchc_kpi.kpi.grouping import with_group_columns
 
     frame = with_group_columns(ingest([DOSSIERS]).dossiers)
     filled, count = with_catalog_levels(frame, read_catalog(CATALOG))

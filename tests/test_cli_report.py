@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from cchc_kpi.metrics import METRIC_NAMES
-from cchc_kpi.report import build_report
+from cchc_kpi.kpi.metrics import METRIC_NAMES
+from cchc_kpi.report.build import build_report
 
 from .conftest import FIXTURES, ROOT
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from cchc_kpi.validation import validate
+from cchc_kpi.ingestion.validate import validate
 
 from .conftest import FIXTURES, ROOT, run_process
 

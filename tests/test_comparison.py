@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
-from cchc_kpi.comparison import change, direction, earlier_period
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.periods import resolve_period
-from cchc_kpi.report import ReportOptions, report_from_dataset
+from cchc_kpi.calendar.periods import resolve_period
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.kpi.comparison import change, direction, earlier_period
+from cchc_kpi.report.build import ReportOptions, report_from_dataset
 
 from .conftest import FIXTURES
 
@@ -96,7 +96,7 @@ def test_first_months_previous_golden():
 
 def test_every_metric_has_prev_and_change():
     """Every public metric gets _prev and _change in every row and the total."""
-    from cchc_kpi.metrics import METRIC_NAMES
+    from cchc_kpi.kpi.metrics import METRIC_NAMES
 
     data = _total("previous", by=["unit"]).model_dump(mode="json")
     for row in [*data["rows"], data["total"]]:

@@ -5,7 +5,7 @@ from datetime import datetime
 import polars as pl
 import pytest
 
-from cchc_kpi.dateparse import (
+from cchc_kpi.ingestion.dates import (
     EXCEL_SERIAL,
     detect_formats,
     format_of_shape,

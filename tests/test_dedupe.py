@@ -4,9 +4,9 @@ from datetime import datetime
 
 import polars as pl
 
-from cchc_kpi.dedupe import deduplicate, with_unit_key
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.parse import canonical_dtypes
+from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
+from cchc_kpi.ingestion.parse import canonical_dtypes
+from cchc_kpi.ingestion.pipeline import ingest
 
 from .conftest import FIXTURES
 

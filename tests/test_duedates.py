@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 
-from cchc_kpi.report import build_report
-from cchc_kpi.workdays import WorkingHours
+from cchc_kpi.calendar.workdays import WorkingHours
+from cchc_kpi.report.build import build_report
 
 from .conftest import FIXTURES
 
@@ -24,8 +24,8 @@ def test_due_dates_computed_for_processing_days_only():
 
 def test_computed_due_end_of_working_hours():
     """A computed due date is at the end of that day's working hours (configurable)."""
-    from cchc_kpi.duedates import with_computed_due, workday_index
-    from cchc_kpi.ingestion import ingest
+    from cchc_kpi.calendar.due_dates import with_computed_due, workday_index
+    from cchc_kpi.ingestion.pipeline import ingest
 
     dossiers = ingest([FIXTURES / "processing_days.csv"]).dossiers
     filled = with_computed_due(

@@ -1,6 +1,6 @@
 """Tests of finding the header band."""
 
-from cchc_kpi.headerband import find_header_band, is_numbered_row, join_two_rows
+from cchc_kpi.ingestion.header_band import find_header_band, is_numbered_row, join_two_rows
 
 
 def test_header_below_title_rows():

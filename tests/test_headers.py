@@ -1,6 +1,6 @@
 """Tests of header mapping."""
 
-from cchc_kpi.headers import alias_table, closest_header, count_alias_matches, map_headers
+from cchc_kpi.schema.headers import alias_table, closest_header, count_alias_matches, map_headers
 
 
 def test_exact_match_after_normalising():

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion import IngestOptions, ingest
+from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
 
 from .conftest import FIXTURES
 

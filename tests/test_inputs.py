@@ -3,7 +3,7 @@
 import pytest
 
 from cchc_kpi.errors import InputError, UsageError
-from cchc_kpi.inputs import resolve_inputs
+from cchc_kpi.read.files import resolve_inputs
 
 
 def test_files_folders_and_globs(tmp_path):

@@ -2,9 +2,9 @@
 
 import polars as pl
 
-from cchc_kpi.grouping import with_group_columns
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.levels import level_expr
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.kpi.grouping import with_group_columns
+from cchc_kpi.schema.levels import level_expr
 
 from .conftest import FIXTURES
 

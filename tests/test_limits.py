@@ -5,7 +5,7 @@ import zipfile
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.limits import Limits, check_file
+from cchc_kpi.read.limits import Limits, check_file
 
 
 def test_file_over_the_size_limit(tmp_path):

@@ -5,8 +5,8 @@ import re
 import string
 from pathlib import Path
 
-from cchc_kpi.catalogue import TEXTS
-from cchc_kpi.messages import Message, text
+from cchc_kpi.i18n.messages import Message, text
+from cchc_kpi.i18n.texts.base import TEXTS
 
 PACKAGE = Path(__file__).parent.parent / "cchc_kpi"
 KEY = r"(input|usage|output|warn|reject|validate|sample|col|label|list|config|report|inspect|calendar|overdue|narrative|bieu06|workbook|sheet|about|metric|short|key|level|channel)\.[a-z_0-9]+"

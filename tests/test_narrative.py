@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.narrative import narrative, period_lead
-from cchc_kpi.periods import resolve_period
-from cchc_kpi.report import ReportOptions
+from cchc_kpi.calendar.periods import resolve_period
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.outputs.narrative import narrative, period_lead
+from cchc_kpi.report.build import ReportOptions
 
 from .conftest import FIXTURES
 

@@ -1,6 +1,6 @@
 """Tests of Vietnamese and English number formats."""
 
-from cchc_kpi.numfmt import format_int, format_percent, percent_hundredths
+from cchc_kpi.i18n.numfmt import format_int, format_percent, percent_hundredths
 
 
 def test_thousands():
@@ -26,7 +26,7 @@ def test_vietnamese_document_dates():
     """NĐ 30/2020: leading zero on days under 10 and on months 1 and 2 only."""
     from datetime import date
 
-    from cchc_kpi.numfmt import vn_date
+    from cchc_kpi.i18n.numfmt import vn_date
 
     assert [vn_date(date(2024, 8, 7)), vn_date(date(2023, 12, 15)), vn_date(date(2024, 2, 5))] == [
         "07/8/2024",
@@ -37,7 +37,7 @@ def test_vietnamese_document_dates():
 
 def test_money_as_reports_write_it():
     """434,25 triệu đồng; 3,81 tỷ đồng; small amounts in đồng."""
-    from cchc_kpi.numfmt import format_money
+    from cchc_kpi.i18n.numfmt import format_money
 
     assert format_money(434_250_000) == "434,25 triệu đồng"
     assert format_money(3_812_000_000) == "3,81 tỷ đồng"

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.overdue import overdue_list
-from cchc_kpi.report import ReportOptions
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.report.build import ReportOptions
+from cchc_kpi.report.overdue import overdue_list
 
 from .conftest import FIXTURES
 

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from cchc_kpi.calendar.periods import months_within, resolve_period
 from cchc_kpi.errors import UsageError
-from cchc_kpi.periods import months_within, resolve_period
 
 LATER = date(2026, 1, 1)
 CASES = [

@@ -4,7 +4,7 @@ import json
 
 import polars as pl
 
-from cchc_kpi.personal import is_personal_header
+from cchc_kpi.schema.personal import is_personal_header
 
 
 def test_applicant_headers():

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_kpi.metrics import METRICS
-from cchc_kpi.report import build_report
+from cchc_kpi.kpi.metrics import METRICS
+from cchc_kpi.report.build import build_report
 
 UNITS = ["UBND xã Vạn Hưng", "UBND phường Vĩnh Hòa", "UBND phường Vĩnh Hoà", "Sở Tư pháp"]
 STATUSES = ["", "1", "3", "4", "5", "7", "8", "9", "10", "Đã trả kết quả", "Rút hồ sơ"]
@@ -129,7 +129,7 @@ def test_corrupted_cells_lose_nothing(rows, corruptions, blanks):
             lines.insert(min(at + 1, len(lines)), ";;;;;;;")
         path.write_text("\n".join(lines) + "\n", "utf-8")
         report = build_report([path], "Q1-2024", by=["unit"], as_of=date(2026, 1, 1))
-        from cchc_kpi.ingestion import ingest
+        from cchc_kpi.ingestion.pipeline import ingest
 
         dataset = ingest([path])
     acc = report.accounting
@@ -147,7 +147,7 @@ def test_corrupted_cells_lose_nothing(rows, corruptions, blanks):
 @given(st.lists(dossier, min_size=1, max_size=25))
 def test_same_input_twice_gives_identical_output(rows):
     """Two runs on the same input print byte-identical CSV and JSON (apart from the generation time)."""
-    from cchc_kpi.report_render import report_delimited
+    from cchc_kpi.outputs.report_tables import report_delimited
 
     with tempfile.TemporaryDirectory() as folder:
         path = _write(rows, Path(folder))

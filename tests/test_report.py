@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from cchc_kpi.metrics import METRIC_NAMES
-from cchc_kpi.report import build_report
+from cchc_kpi.kpi.metrics import METRIC_NAMES
+from cchc_kpi.report.build import build_report
 
 from .conftest import FIXTURES
 

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from cchc_kpi.errors import UsageError
-from cchc_kpi.metrics import METRIC_NAMES
-from cchc_kpi.report import build_report
-from cchc_kpi.report_render import metric_names, report_delimited, report_table
-from cchc_kpi.tables import display_value, to_markdown
+from cchc_kpi.kpi.metrics import METRIC_NAMES
+from cchc_kpi.outputs.report_tables import metric_names, report_delimited, report_table
+from cchc_kpi.outputs.tables import display_value, to_markdown
+from cchc_kpi.report.build import build_report
 
 from .conftest import FIXTURES
 

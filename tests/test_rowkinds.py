@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from cchc_kpi.rowkinds import row_kind_columns
+from cchc_kpi.ingestion.row_kinds import row_kind_columns
 
 
 def _kinds(rows):

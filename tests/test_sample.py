@@ -2,9 +2,9 @@
 
 import polars as pl
 
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.sample import SampleSpec, generate_dossiers
-from cchc_kpi.sample_layouts import write_sample
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.sample.generate import SampleSpec, generate_dossiers
+from cchc_kpi.sample.layouts import write_sample
 
 from .conftest import SAMPLE_DATA
 

@@ -1,7 +1,7 @@
 """Tests of the canonical dossier schema and what is derived from it."""
 
-from cchc_kpi.schema import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS, Dossier
-from cchc_kpi.textnorm import fold_key
+from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS, Dossier
+from cchc_kpi.schema.textnorm import fold_key
 
 
 def test_fields_follow_the_model_in_order():

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 
 from cchc_kpi.config import Score766Override
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.report import ReportOptions
-from cchc_kpi.score766 import score766_report
-from cchc_kpi.score766_table import bundled_table, criterion_ids, score_table
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.kpi.score766_criteria import bundled_table, criterion_ids, score_table
+from cchc_kpi.report.build import ReportOptions
+from cchc_kpi.report.score766 import score766_report
 
 from .conftest import FIXTURES
 

@@ -9,9 +9,9 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion import IngestOptions, ingest
-from cchc_kpi.report import ReportOptions, report_from_dataset
-from cchc_kpi.store import DATA, read_store, store_dataset, write_store
+from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
+from cchc_kpi.ingestion.store import DATA, read_store, store_dataset, write_store
+from cchc_kpi.report.build import ReportOptions, report_from_dataset
 
 from .conftest import FIXTURES
 

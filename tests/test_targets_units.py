@@ -8,8 +8,8 @@ import pytest
 from cchc_kpi.atomic import output_lock
 from cchc_kpi.config import load_config
 from cchc_kpi.errors import LockBusyError
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.report import ReportOptions, report_from_dataset
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.report.build import ReportOptions, report_from_dataset
 
 from .conftest import FIXTURES
 

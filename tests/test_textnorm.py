@@ -4,7 +4,7 @@ import unicodedata
 
 import polars as pl
 
-from cchc_kpi.textnorm import (
+from cchc_kpi.schema.textnorm import (
     clean_text,
     clean_text_expr,
     fold_key,

@@ -3,7 +3,7 @@
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.textread import detect_encoding, read_text_grid, sniff_delimiter
+from cchc_kpi.read.text import detect_encoding, read_text_grid, sniff_delimiter
 
 from .conftest import FIXTURES
 from .helpers import to_cp1258

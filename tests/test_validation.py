@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from cchc_kpi.accounting import Accounting
 from cchc_kpi.errors import UsageError
-from cchc_kpi.validation import accounting_table, parse_threshold, rejected_table, validate
+from cchc_kpi.ingestion.accounting import Accounting
+from cchc_kpi.ingestion.validate import accounting_table, parse_threshold, rejected_table, validate
 
 from .conftest import FIXTURES
 

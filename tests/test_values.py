@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from cchc_kpi.values import as_text, parse_bool, parse_money, parse_number, parse_vocabulary
+from cchc_kpi.ingestion.values import as_text, parse_bool, parse_money, parse_number, parse_vocabulary
 
 
 def _run(parser, values, dtype=None, **kw):

@@ -6,9 +6,9 @@ from datetime import date
 import openpyxl
 import pytest
 
-from cchc_kpi.ingestion import ingest
-from cchc_kpi.report import ReportOptions, report_from_dataset
-from cchc_kpi.workbook import write_report_workbook
+from cchc_kpi.ingestion.pipeline import ingest
+from cchc_kpi.outputs.workbook.report import write_report_workbook
+from cchc_kpi.report.build import ReportOptions, report_from_dataset
 
 from .conftest import FIXTURES
 

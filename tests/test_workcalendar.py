@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from cchc_kpi.calendar.working_calendar import WorkCalendar, bundled_overrides, load_overrides
 from cchc_kpi.errors import ConfigError
-from cchc_kpi.workcalendar import WorkCalendar, bundled_overrides, load_overrides
 
 from .conftest import FIXTURES
 

@@ -6,9 +6,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_kpi.duedates import computed_due
-from cchc_kpi.workcalendar import WorkCalendar
-from cchc_kpi.workdays import WorkdayIndex, WorkingHours
+from cchc_kpi.calendar.due_dates import computed_due
+from cchc_kpi.calendar.workdays import WorkdayIndex, WorkingHours
+from cchc_kpi.calendar.working_calendar import WorkCalendar
 
 INDEX = WorkdayIndex(WorkCalendar(2022, 2027))
 

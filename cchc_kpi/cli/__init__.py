@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import typer
 
-from cchc_kpi import __version__
+from cchc_kpi._version import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
 from cchc_kpi.cli.common import STATE
 from cchc_kpi.cli.convert_cmd import convert_command
@@ -58,7 +58,7 @@ def root(
     if no_limits:
         import os
 
-        from cchc_kpi.limits import NO_LIMITS_ENV
+        from cchc_kpi.read.limits import NO_LIMITS_ENV
 
         os.environ[NO_LIMITS_ENV] = "1"
 

@@ -41,8 +41,8 @@ def calendar_command(
 ) -> None:
     """Lịch làm việc / Days off and make-up working days of a year, with their source."""
     language = start(lang, debug, quiet)
-    from cchc_kpi.calendar_view import calendar_entries, calendar_table, count_working_days
-    from cchc_kpi.messages import text
+    from cchc_kpi.calendar.view import calendar_entries, calendar_table, count_working_days
+    from cchc_kpi.i18n.messages import text
 
     fmt_ = resolve_format(fmt)
     if count is not None:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from cchc_kpi.numfmt import Lang
-    from cchc_kpi.tables import Table
-    from cchc_kpi.workdays import WorkingHours
+    from cchc_kpi.calendar.workdays import WorkingHours
+    from cchc_kpi.i18n.numfmt import Lang
+    from cchc_kpi.outputs.tables import Table
 
 
 class LangChoice(StrEnum):
@@ -139,7 +139,7 @@ def emit_json(data: Any) -> None:
 
 def emit_table(table: Table, fmt: OutputFormat, lang: Lang) -> None:
     """Print one table in the chosen format."""
-    from cchc_kpi.tables import to_delimited, to_markdown
+    from cchc_kpi.outputs.tables import to_delimited, to_markdown
 
     if fmt == OutputFormat.csv:
         write_stdout(to_delimited(table, ","))
@@ -182,8 +182,8 @@ def parse_hours(value: str | None) -> WorkingHours:
     """Parse ``--working-hours 07:30-17:00``."""
     from datetime import datetime
 
+    from cchc_kpi.calendar.workdays import WorkingHours
     from cchc_kpi.errors import UsageError
-    from cchc_kpi.workdays import WorkingHours
 
     if value is None:
         return WorkingHours()

@@ -22,7 +22,7 @@ from cchc_kpi.cli.common import (
     note,
     start,
 )
-from cchc_kpi.cli.period_options import ConfigOption, load_config, read_inputs
+from cchc_kpi.cli.run import ConfigOption, load_config, read_inputs
 from cchc_kpi.cli.validate_cmd import DuplicateKeyOption, MaxInvalidOption
 
 
@@ -53,10 +53,10 @@ def convert_command(
     from cchc_kpi.atomic import output_lock
     from cchc_kpi.cli.common import STATE
     from cchc_kpi.errors import EXIT_DATA
-    from cchc_kpi.messages import text
-    from cchc_kpi.numfmt import format_int
-    from cchc_kpi.store import write_store
-    from cchc_kpi.validation import parse_threshold
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.i18n.numfmt import format_int
+    from cchc_kpi.ingestion.store import write_store
+    from cchc_kpi.ingestion.validate import parse_threshold
 
     threshold = parse_threshold(max_invalid) if max_invalid is not None else None
     settings = load_config(config)

@@ -23,8 +23,8 @@ def init_command(
 
     from cchc_kpi.atomic import write_text_atomic
     from cchc_kpi.errors import ConfigError
-    from cchc_kpi.messages import text
-    from cchc_kpi.sampledata import sample_dir
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.sample.bundled import sample_dir
 
     if path.exists() and not force:
         raise ConfigError("config.exists", path=str(path))

@@ -36,8 +36,8 @@ def inspect_command(
     """Xem cách đọc một tệp / Show how a file is read: sheets, header, mapping, skipped rows, first rows."""
     language = start(lang, debug, quiet)
     from cchc_kpi.errors import InputError
-    from cchc_kpi.inspection import column_table, inspect_file, preview_table
-    from cchc_kpi.messages import text
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.ingestion.inspection import column_table, inspect_file, preview_table
 
     if not path.is_file():
         raise InputError("input.not_found", path=str(path))

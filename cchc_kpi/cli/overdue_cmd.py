@@ -27,7 +27,7 @@ from cchc_kpi.cli.common import (
     start,
     write_stdout,
 )
-from cchc_kpi.cli.period_options import (
+from cchc_kpi.cli.run import (
     AsOfOption,
     AsUnitsOption,
     CompareOption,
@@ -45,13 +45,13 @@ from cchc_kpi.cli.period_options import (
 from cchc_kpi.cli.validate_cmd import DuplicateKeyOption
 
 if TYPE_CHECKING:
-    from cchc_kpi.numfmt import Lang
-    from cchc_kpi.overdue import OverdueReport
+    from cchc_kpi.i18n.numfmt import Lang
+    from cchc_kpi.report.overdue import OverdueReport
 
 
 def overdue_machine_rows(report: OverdueReport) -> list[dict[str, object]]:
     """Rows for CSV/TSV: the list's columns with raw values."""
-    from cchc_kpi.overdue import COLUMNS
+    from cchc_kpi.report.overdue import COLUMNS
 
     return [{k: r.get(k) for k in COLUMNS} for r in report.rows]
 
@@ -59,8 +59,8 @@ def overdue_machine_rows(report: OverdueReport) -> list[dict[str, object]]:
 def _write_file(path: Path, report: OverdueReport, lang: Lang) -> None:
     from cchc_kpi.atomic import atomic_path, write_text_atomic
     from cchc_kpi.errors import UsageError
-    from cchc_kpi.overdue import COLUMNS, overdue_table
-    from cchc_kpi.tables import Column, Table, to_delimited, to_markdown
+    from cchc_kpi.outputs.tables import Column, Table, to_delimited, to_markdown
+    from cchc_kpi.report.overdue import COLUMNS, overdue_table
 
     suffix = path.suffix.lower()
     machine = Table(columns=[Column(key=k, label=k) for k in COLUMNS], rows=overdue_machine_rows(report))
@@ -79,7 +79,7 @@ def _write_file(path: Path, report: OverdueReport, lang: Lang) -> None:
     elif suffix == ".xlsx":
         import xlsxwriter
 
-        from cchc_kpi.workbook_sheets import SheetColumn, make_formats, write_table_sheet
+        from cchc_kpi.outputs.workbook.cells import SheetColumn, make_formats, write_table_sheet
 
         kinds = {"received_at": "when", "due_at": "when", "closed_at": "when", "apology_at": "when"}
         table = overdue_table(report, lang)
@@ -134,9 +134,9 @@ def overdue_command(
     start(lang, debug, quiet)
     from cchc_kpi.atomic import output_lock
     from cchc_kpi.cli.common import STATE
-    from cchc_kpi.messages import text
-    from cchc_kpi.overdue import COLUMNS, overdue_list, overdue_table
-    from cchc_kpi.tables import Column, Table, to_delimited, to_markdown
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.outputs.tables import Column, Table, to_delimited, to_markdown
+    from cchc_kpi.report.overdue import COLUMNS, overdue_list, overdue_table
 
     settings = load_config(config)
     language = STATE.lang

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.messages import text
-from cchc_kpi.tables import Column, Table, display_value
+from cchc_kpi.i18n.messages import text
+from cchc_kpi.outputs.tables import Column, Table, display_value
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-    from cchc_kpi.numfmt import Lang
+    from cchc_kpi.i18n.numfmt import Lang
 
 TEXT_MIN_WIDTH = 24
 PADDING = 2
@@ -28,8 +28,8 @@ CHANGE_STYLES = {"better": "green", "worse": "red"}
 
 
 def _change(row: dict[str, Any], column: Column, lang: Lang) -> str | None:
-    from cchc_kpi.metrics import METRICS_BY_NAME
-    from cchc_kpi.report_render import change_label
+    from cchc_kpi.kpi.metrics import METRICS_BY_NAME
+    from cchc_kpi.outputs.report_tables import change_label
 
     return change_label(row, column.key, lang, short=True) if column.key in METRICS_BY_NAME else None
 
@@ -58,7 +58,7 @@ def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Tex
     delta = _change(row, column, lang)
     if delta is None:
         return Text(cell, style=style or "")
-    from cchc_kpi.comparison import direction
+    from cchc_kpi.kpi.comparison import direction
 
     value = cell[: -len(delta) - 1]
     moved = CHANGE_STYLES.get(direction(column.key, row.get(f"{column.key}_change")) or "", "")

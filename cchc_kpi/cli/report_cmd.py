@@ -27,7 +27,7 @@ from cchc_kpi.cli.common import (
     start,
     write_stdout,
 )
-from cchc_kpi.cli.period_options import (
+from cchc_kpi.cli.run import (
     AsOfOption,
     AsUnitsOption,
     CatalogOption,
@@ -130,10 +130,10 @@ def report_command(
     from cchc_kpi.cli.common import STATE
     from cchc_kpi.cli.report_output import emit_report, output_path, write_report_file
     from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
-    from cchc_kpi.messages import text
-    from cchc_kpi.report import report_from_dataset
-    from cchc_kpi.report_render import metric_names
-    from cchc_kpi.validation import parse_threshold
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.ingestion.validate import parse_threshold
+    from cchc_kpi.outputs.report_tables import metric_names
+    from cchc_kpi.report.build import report_from_dataset
 
     threshold = parse_threshold(max_invalid) if max_invalid is not None else None
     columns = metric_names(metrics)
@@ -158,7 +158,7 @@ def report_command(
         write_report_file(output, report, language, columns, excel_vi, dataset, options)
         note(text("report.written", language, path=str(output)))
     if fmt == OutputFormat.text:
-        from cchc_kpi.narrative import narrative
+        from cchc_kpi.outputs.narrative import narrative
 
         write_stdout("\n\n".join(narrative(dataset, options, language, narrative_by.value)) + "\n")
     elif output is None or fmt is not None:

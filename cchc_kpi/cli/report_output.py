@@ -8,21 +8,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc_kpi.cli.common import OutputFormat, emit_table, write_stdout
-from cchc_kpi.numfmt import Lang
-from cchc_kpi.report_model import Report
+from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.report.model import Report
 
 if TYPE_CHECKING:
     from cchc_kpi.config import Config
-    from cchc_kpi.ingestion import Dataset
-    from cchc_kpi.report import ReportOptions
+    from cchc_kpi.ingestion.pipeline import Dataset
+    from cchc_kpi.report.build import ReportOptions
 
 
 def report_text(
     report: Report, fmt: OutputFormat, lang: Lang, columns: Sequence[str] | None, excel_vi: bool
 ) -> str:
     """The report as text in a machine or Markdown format."""
-    from cchc_kpi.report_render import report_delimited, report_table
-    from cchc_kpi.tables import to_markdown
+    from cchc_kpi.outputs.report_tables import report_delimited, report_table
+    from cchc_kpi.outputs.tables import to_markdown
 
     if fmt == OutputFormat.json:
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
@@ -42,7 +42,7 @@ def emit_report(
     verbose: bool,
 ) -> None:
     """Print the report on stdout."""
-    from cchc_kpi.report_render import metadata_lines, report_table
+    from cchc_kpi.outputs.report_tables import metadata_lines, report_table
 
     if fmt != OutputFormat.table:
         write_stdout(report_text(report, fmt, lang, columns, excel_vi))
@@ -67,7 +67,7 @@ def write_report_file(
     from cchc_kpi.errors import UsageError
 
     if path.suffix.lower() == ".xlsx":
-        from cchc_kpi.workbook import write_report_workbook
+        from cchc_kpi.outputs.workbook.report import write_report_workbook
 
         with output_lock(path):
             write_report_workbook(path, dataset, options, report, lang, report.metadata.sample)
@@ -89,7 +89,7 @@ def output_path(output: Path | None, config: Config | None, options: ReportOptio
     in either are replaced (the configuration's is relative to its file)."""
     from datetime import date
 
-    from cchc_kpi.periods import resolve_period
+    from cchc_kpi.calendar.periods import resolve_period
 
     if output is None and (config is None or not config.report.output):
         return None

@@ -51,9 +51,9 @@ def sample_command(
 ) -> None:
     """Tạo dữ liệu mẫu / Write a synthetic dossier export (invented applicants)."""
     language = start(lang, debug, quiet)
-    from cchc_kpi.messages import text
-    from cchc_kpi.sample import SampleSpec
-    from cchc_kpi.sample_layouts import write_sample
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.sample.generate import SampleSpec
+    from cchc_kpi.sample.layouts import write_sample
 
     spec = SampleSpec(rows=rows, seed=seed, units=units.value)
     path = write_sample(out, spec, fmt.value)

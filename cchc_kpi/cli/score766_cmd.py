@@ -29,7 +29,7 @@ from cchc_kpi.cli.common import (
     start,
     write_stdout,
 )
-from cchc_kpi.cli.period_options import (
+from cchc_kpi.cli.run import (
     AsOfOption,
     AsUnitsOption,
     CatalogOption,
@@ -48,8 +48,8 @@ from cchc_kpi.cli.period_options import (
 from cchc_kpi.cli.validate_cmd import DuplicateKeyOption
 
 if TYPE_CHECKING:
-    from cchc_kpi.numfmt import Lang
-    from cchc_kpi.score766 import Score766Report
+    from cchc_kpi.i18n.numfmt import Lang
+    from cchc_kpi.report.score766 import Score766Report
 
 
 class ScoreBy(StrEnum):
@@ -62,8 +62,8 @@ def _text(report: Score766Report, fmt: OutputFormat, lang: Lang) -> str:
     """The estimate as a file's or a pipe's text."""
     import json
 
-    from cchc_kpi.score766_render import score_machine_table, score_table, unit_score_table
-    from cchc_kpi.tables import to_delimited, to_markdown
+    from cchc_kpi.outputs.score766_tables import score_machine_table, score_table, unit_score_table
+    from cchc_kpi.outputs.tables import to_delimited, to_markdown
 
     if fmt == OutputFormat.json:
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
@@ -82,7 +82,7 @@ def _write_file(path: Path, report: Score766Report, lang: Lang) -> None:
     suffix = path.suffix.lower()
     with output_lock(path):
         if suffix == ".xlsx":
-            from cchc_kpi.workbook_extra import write_score_workbook
+            from cchc_kpi.outputs.workbook.score766 import write_score_workbook
 
             write_score_workbook(path, report, lang)
             return
@@ -126,9 +126,9 @@ def score766_command(
     """Ước tính điểm QĐ 766 / Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
     start(lang, debug, quiet)
     from cchc_kpi.cli.common import STATE
-    from cchc_kpi.messages import text
-    from cchc_kpi.score766 import score766_report
-    from cchc_kpi.score766_render import catalog_table, score_table, unit_score_table
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.outputs.score766_tables import catalog_table, score_table, unit_score_table
+    from cchc_kpi.report.score766 import score766_report
 
     settings = load_config(config)
     language = STATE.lang
@@ -169,11 +169,11 @@ def catalog_command(
 ) -> None:
     """Danh mục TTHC / Count the procedures of a catalogue by online service level per tier."""
     start(lang, debug, quiet)
-    from cchc_kpi.catalog import catalog_counts, load_catalog
     from cchc_kpi.cli.common import STATE
-    from cchc_kpi.messages import text
-    from cchc_kpi.score766_render import catalog_table
-    from cchc_kpi.tables import Column, Table, to_delimited
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.kpi.procedure_catalog import catalog_counts, load_catalog
+    from cchc_kpi.outputs.score766_tables import catalog_table
+    from cchc_kpi.outputs.tables import Column, Table, to_delimited
 
     catalog = load_catalog(path)
     counts = catalog_counts(catalog)

@@ -50,7 +50,7 @@ MaxInvalidOption = Annotated[
 def check_outputs_are_not_inputs(outputs: list[Path], inputs: list[str]) -> None:
     """Refuse an output path that is one of the input files."""
     from cchc_kpi.errors import OutputError
-    from cchc_kpi.inputs import resolve_inputs
+    from cchc_kpi.read.files import resolve_inputs
 
     targets = {p.resolve() for p in outputs}
     for path in resolve_inputs(inputs):
@@ -85,11 +85,10 @@ def validate_command(
     start(lang, debug, quiet)
     from cchc_kpi.atomic import output_lock, write_text_atomic
     from cchc_kpi.cli.common import STATE
-    from cchc_kpi.cli.period_options import load_config, read_inputs
+    from cchc_kpi.cli.run import load_config, read_inputs
     from cchc_kpi.errors import EXIT_DATA, UsageError
-    from cchc_kpi.messages import text
-    from cchc_kpi.tables import to_delimited
-    from cchc_kpi.validation import (
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.ingestion.validate import (
         accounting_table,
         mapping_table,
         parse_threshold,
@@ -97,6 +96,7 @@ def validate_command(
         rejects_table,
         validation_result,
     )
+    from cchc_kpi.outputs.tables import to_delimited
 
     threshold = parse_threshold(max_invalid)
     settings = load_config(config)

@@ -1,0 +1,60 @@
+"""The message catalogue: every user-facing sentence, in Vietnamese and English.
+
+Core modules describe what happened with a :class:`Message` (a catalogue key and
+its parameters); renderers turn it into text in the user's language. Integer
+parameters are written with the language's thousands separator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cchc_kpi.i18n.numfmt import Lang, format_int
+from cchc_kpi.i18n.texts.base import TEXTS
+
+_LIST_LIMIT = 12
+
+
+def _format_param(value: Any, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return format_int(value, lang)
+    if isinstance(value, (list, tuple)):
+        items = [_format_param(v, lang) for v in value[:_LIST_LIMIT]]
+        more = len(value) - _LIST_LIMIT
+        if more > 0:
+            items.append(text("list.more", lang, count=more))
+        return ", ".join(items)
+    return str(value)
+
+
+def text(key: str, lang: Lang = "vi", **params: Any) -> str:
+    """Return the catalogue text ``key`` in ``lang`` with ``params`` filled in."""
+    vi, en = TEXTS[key]
+    template = vi if lang == "vi" else en
+    return template.format(**{k: _format_param(v, lang) for k, v in params.items()})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key with its parameters, rendered late in the user's language."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: Lang = "vi") -> str:
+        """Return the message text in ``lang``."""
+        return text(self.key, lang, **self.params)
+
+
+def render_all(messages: Sequence[Message], lang: Lang) -> list[str]:
+    """Render a list of messages in ``lang``."""
+    return [m.render(lang) for m in messages]
+
+
+def quoted(names: Sequence[str]) -> list[str]:
+    """Return ``names`` each in double quotes, for lists inside messages."""
+    return [f'"{n}"' for n in names]

@@ -1,0 +1,336 @@
+"""Texts of the message catalogue: key → (Vietnamese, English).
+
+Placeholders are filled by :func:`cchc_kpi.i18n.messages.text`; integers arrive
+already formatted for the language (7.300 / 7,300).
+"""
+
+from __future__ import annotations
+
+from cchc_kpi.i18n.texts.narrative import NARRATIVE_TEXTS
+from cchc_kpi.i18n.texts.report import REPORT_TEXTS
+from cchc_kpi.i18n.texts.score import SCORE_TEXTS
+
+BASE_TEXTS: dict[str, tuple[str, str]] = {
+    "list.more": ("… (thêm {count})", "… ({count} more)"),
+    # --- usage and input errors (exit 2) ---
+    "usage.no_input": (
+        "chưa có tệp đầu vào: hãy nêu đường dẫn tệp hoặc thư mục (ví dụ: cchc-kpi validate sample_data/)",
+        "no input files: name a file or folder (for example: cchc-kpi validate sample_data/)",
+    ),
+    "usage.bad_max_invalid": (
+        '--max-invalid phải là một số (ví dụ 10) hoặc phần trăm (ví dụ 0,5%), không phải "{value}"',
+        '--max-invalid must be a number (e.g. 10) or a percentage (e.g. 0.5%), not "{value}"',
+    ),
+    "usage.bad_period": (
+        'không hiểu kỳ báo cáo "{value}"; dùng một trong các dạng: 2024-05, T5-2024, 05/2024 (tháng 5); Q1-2024, 2024-Q1 (quý); H1-2024, 6T-2024 (6 tháng); 9M-2024, 5T-2024 (N tháng đầu năm; chú ý T5 là tháng 5, 5T là 5 tháng); 2024, Y2024 (năm); 2023-12-15..2024-08-07 (khoảng ngày); last-month, last-quarter, this-year, ytd',
+        'unknown period "{value}"; use one of: 2024-05, T5-2024, 05/2024 (May); Q1-2024, 2024-Q1 (quarter); H1-2024, 6T-2024 (half); 9M-2024, 5T-2024 (first N months; note T5 is May, 5T is the first five months); 2024, Y2024 (year); 2023-12-15..2024-08-07 (date range); last-month, last-quarter, this-year, ytd',
+    ),
+    "usage.bad_format": (
+        "--format {value} không dùng được ở đây; chọn một trong: {choices}",
+        "--format {value} is not available here; choose one of: {choices}",
+    ),
+    "input.not_found": ("không tìm thấy tệp hoặc thư mục: {path}", "no such file or folder: {path}"),
+    "input.no_match": (
+        "mẫu {pattern} không khớp tệp xuất dữ liệu nào (.csv, .xlsx, .xls …)",
+        "pattern {pattern} matches no export file (.csv, .xlsx, .xls …)",
+    ),
+    "input.empty_dir": (
+        "thư mục {path} không có tệp xuất dữ liệu nào (.csv, .xlsx, .xls …)",
+        "folder {path} holds no export file (.csv, .xlsx, .xls …)",
+    ),
+    "input.empty_file": ("{file}: tệp rỗng", "{file}: the file is empty"),
+    "input.binary": (
+        "{file}: không phải tệp văn bản CSV đọc được (mã hóa không nhận ra hoặc dữ liệu nhị phân)",
+        "{file}: not a readable CSV text file (unknown encoding or binary data)",
+    ),
+    "input.encrypted": (
+        "{file}: sổ tính được bảo vệ bằng mật khẩu hoặc mã hóa; hãy bỏ mật khẩu rồi lưu lại",
+        "{file}: the workbook is password-protected or encrypted; remove the password and save it again",
+    ),
+    "input.too_big": (
+        "{file}: tệp {size} vượt giới hạn {limit}; dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: the file ({size}) is over the limit of {limit}; use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.zip_bomb": (
+        "{file}: tệp Excel giải nén ra {size}, vượt giới hạn {limit} (có thể là tệp độc hại); "
+        "dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: the workbook unpacks to {size}, over the limit of {limit} (possibly a zip bomb); "
+        "use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.zip_ratio": (
+        "{file}: phần {member} của tệp Excel nén {ratio} lần, bất thường (có thể là tệp độc hại); "
+        "dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: member {member} of the workbook is compressed {ratio} times, abnormal (possibly a zip "
+        "bomb); use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.corrupt": (
+        "{file}: sổ tính bị hỏng hoặc không đọc được ({reason})",
+        "{file}: the workbook is damaged or unreadable ({reason})",
+    ),
+    "input.no_sheet": (
+        '{file}: không có trang tính "{sheet}"; các trang: {sheets}',
+        '{file}: no sheet named "{sheet}"; sheets: {sheets}',
+    ),
+    "input.no_table": ("{file}: tệp HTML không có bảng nào", "{file}: the HTML file holds no table"),
+    "input.all_skipped": (
+        "cả {count} tệp đều không đọc được (--skip-bad-files); không còn gì để tính",
+        "all {count} files were unreadable (--skip-bad-files); nothing left to count",
+    ),
+    "input.unreadable": ("{file}: không đọc được tệp: {reason}", "{file}: cannot read the file: {reason}"),
+    "input.no_header": (
+        '{file}: không tìm thấy dòng tiêu đề (cần ít nhất hai cột như "Mã hồ sơ", "Ngày tiếp nhận"); dòng đầu có: {cells}',
+        '{file}: no header row found (need at least two columns such as "Mã hồ sơ", "Ngày tiếp nhận"); the first row has: {cells}',
+    ),
+    "input.missing_required": (
+        "{file}: thiếu cột bắt buộc cho trường {field} (cần một cột tên {aliases}); các cột tìm thấy: {headers}",
+        "{file}: no column for required field {field} (expected a column named {aliases}); headers found: {headers}",
+    ),
+    "input.missing_required_hint": (
+        '{file}: thiếu cột bắt buộc cho trường {field} (cần một cột tên {aliases}); các cột tìm thấy: {headers}; có phải ý bạn là "{header}" → "{alias}"?',
+        '{file}: no column for required field {field} (expected a column named {aliases}); headers found: {headers}; did you mean "{header}" → "{alias}"?',
+    ),
+    "input.month_first": (
+        '{file}: cột "{column}" ghi ngày theo kiểu tháng trước (tháng/ngày/năm), ví dụ "{value}"; hãy xuất lại với ngày trước (dd/mm/yyyy)',
+        '{file}: column "{column}" holds month-first dates (mm/dd/yyyy), e.g. "{value}"; export it again day-first (dd/mm/yyyy)',
+    ),
+    "config.not_found": ("không tìm thấy tệp cấu hình {path}", "configuration file {path} not found"),
+    "config.unreadable": (
+        "không đọc được tệp cấu hình {path}: {reason}",
+        "cannot read configuration file {path}: {reason}",
+    ),
+    "config.syntax": ("{path}: lỗi cú pháp TOML: {reason}", "{path}: TOML syntax error: {reason}"),
+    "config.invalid": ("{path}: khóa {setting}: {reason}", "{path}: key {setting}: {reason}"),
+    "config.invalid_line": (
+        "{path}, dòng {line}: khóa {setting}: {reason}",
+        "{path}, line {line}: key {setting}: {reason}",
+    ),
+    "config.exists": (
+        "{path} đã có; dùng --force để ghi đè",
+        "{path} already exists; use --force to overwrite it",
+    ),
+    "config.written": ("đã ghi tệp cấu hình mẫu {path}", "wrote the configuration template {path}"),
+    "config.no_profile": (
+        '{path}: hồ sơ nhà cung cấp "{profile}" không có trong [profiles]',
+        '{path}: vendor profile "{profile}" is not in [profiles]',
+    ),
+    "lock.busy": (
+        "một lần chạy khác đang ghi {path} (khóa {lock}); thử lại sau",
+        "another run is writing {path} (lock {lock}); try again later",
+    ),
+    "config.calendar_columns": (
+        "{file}: bảng lịch cần các cột {columns}",
+        "{file}: the calendar table needs the columns {columns}",
+    ),
+    "config.calendar_row": (
+        '{file}, dòng {line}: "{value}" không hợp lệ (ngày dạng yyyy-mm-dd, loại off hoặc workday)',
+        '{file}, line {line}: "{value}" is not valid (dates as yyyy-mm-dd, kind off or workday)',
+    ),
+    "config.calendar_unreadable": (
+        "không đọc được bảng lịch {file}: {reason}",
+        "cannot read calendar table {file}: {reason}",
+    ),
+    "output.failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "output.is_input": (
+        "tệp kết quả {path} trùng với một tệp đầu vào",
+        "output file {path} is one of the inputs",
+    ),
+    "label.total": ("Tổng cộng", "Total"),
+    "label.subtotal": ("Cộng", "Subtotal"),
+    "choice.close_date": (
+        "ngày kết thúc hồ sơ là ngày có kết quả, hoặc ngày trả kết quả khi không có ngày có kết quả",
+        "a dossier closes on its finished date, or its returned date when the finished date is empty",
+    ),
+    "choice.no_due": (
+        "hồ sơ không có ngày hẹn trả được tính là đúng hạn",
+        "a dossier without a due date counts as on time",
+    ),
+    "choice.pending": (
+        "hồ sơ đang giải quyết tính đến cuối kỳ (hoặc đến ngày lập báo cáo khi kỳ chưa kết thúc); quá hạn khi ngày hẹn trả trước ngày đó",
+        "pending is measured at the period end (or the report date when the period has not ended); overdue when due before that day",
+    ),
+    "choice.withdrawn_no_date": (
+        "hồ sơ rút / dừng xử lý không có ngày được tính vào kỳ của ngày tiếp nhận",
+        "a withdrawn or stopped dossier without a date counts in the period of its received date",
+    ),
+    "choice.rates": (
+        "tỷ lệ làm tròn nửa lên từ tử số và mẫu số; để trống khi mẫu số bằng 0",
+        "rates are rounded half-up from integer numerator and denominator; empty when the denominator is 0",
+    ),
+    "choice.missing_columns": (
+        "hồ sơ của tệp thiếu một cột không được tính vào tử số và mẫu số của chỉ số dùng cột đó",
+        "dossiers of an input without a column are left out of both sides of the metrics that need it",
+    ),
+    # --- labels of table columns ---
+    "col.file": ("Tệp", "File"),
+    "col.rows_read": ("Dòng đọc", "Rows read"),
+    "col.rows_used": ("Hồ sơ dùng", "Used"),
+    "col.rows_rejected": ("Bị loại", "Rejected"),
+    "col.rows_skipped": ("Bỏ qua", "Skipped"),
+    "col.duplicates": ("Trùng lặp", "Duplicates"),
+    "col.field": ("Trường", "Field"),
+    "col.column": ("Cột", "Column"),
+    "col.reason": ("Lý do", "Reason"),
+    "col.count": ("Số dòng", "Rows"),
+    "col.rows": ("Dòng số", "Row numbers"),
+    # --- validate ---
+    "validate.title": ("Kiểm tra dữ liệu đầu vào", "Input check"),
+    "validate.mapping": ("Ánh xạ cột", "Column mapping"),
+    "validate.warnings": ("Cảnh báo", "Warnings"),
+    "validate.rejected": ("Dòng bị loại", "Rejected rows"),
+    "validate.skipped_file": ("đã bỏ qua: {reason}", "skipped: {reason}"),
+    "validate.exit_rejected": (
+        "{count} dòng bị loại, vượt ngưỡng --max-invalid (mã thoát 1)",
+        "{count} rows rejected, past --max-invalid (exit 1)",
+    ),
+    # --- inspect ---
+    "inspect.sheet": ("Tệp {path} — trang {sheet}", "File {path} — sheet {sheet}"),
+    "inspect.header": (
+        "  dòng tiêu đề: {rows}; dòng đánh số: {numbered}",
+        "  header rows: {rows}; numbered row: {numbered}",
+    ),
+    "inspect.rows": (
+        "  dòng hồ sơ: {dossiers}; dòng bỏ qua: {skipped}",
+        "  dossier rows: {dossiers}; skipped rows: {skipped}",
+    ),
+    "inspect.columns": ("Các cột", "Columns"),
+    "inspect.preview": ("Các dòng đầu (đã đọc)", "First rows (as read)"),
+    "inspect.unread": ("(không đọc)", "(not read)"),
+    "inspect.personal": ("(dữ liệu cá nhân — không đọc)", "(personal data — not read)"),
+    "col.row": ("Dòng", "Row"),
+    # --- sample ---
+    "sample.written": ("đã ghi {rows} hồ sơ mẫu vào {path}", "wrote {rows} sample dossiers to {path}"),
+    # --- reasons a row is rejected ---
+    "reject.missing": ("thiếu giá trị bắt buộc", "required value missing"),
+    "reject.too_long": (
+        "ô dài quá giới hạn (32.767 ký tự); dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "cell over the length limit (32,767 characters); use cchc-kpi --no-limits for a trusted file",
+    ),
+    "reject.bad_date": (
+        "ngày không đọc được hoặc ngoài khoảng 1990–2099",
+        "date unreadable or outside 1990–2099",
+    ),
+    "reject.due_before_received": (
+        "ngày hẹn trả trước ngày tiếp nhận",
+        "due date before the received date",
+    ),
+    "reject.finished_before_received": (
+        "ngày có kết quả trước ngày tiếp nhận",
+        "finished before the received date",
+    ),
+    "reject.finished_without_date": (
+        "trạng thái đã xử lý xong / đã trả kết quả nhưng không có ngày",
+        "finished without a date (status 9/10 but no finished or returned date)",
+    ),
+    # --- warnings about reading ---
+    "warn.sheet_skipped": (
+        '{file}: trang "{sheet}" không phải danh sách hồ sơ (không có cột mã hồ sơ, ngày tiếp nhận), bỏ qua',
+        '{file}: sheet "{sheet}" is not a dossier list (no dossier code and received date columns), skipped',
+    ),
+    "warn.total_mismatch": (
+        "{file}: dòng tổng cộng (dòng {row}) ghi {stated} hồ sơ nhưng đọc được {read} dòng hồ sơ; tệp xuất có thể bị thiếu",
+        "{file}: the total row (row {row}) says {stated} dossiers, {read} dossier rows were read; the export may be truncated",
+    ),
+    "warn.sample": (
+        "DỮ LIỆU MẪU — số liệu minh họa, không phải của đơn vị nào",
+        "SAMPLE DATA — illustrative figures of no real unit",
+    ),
+    "warn.rejected_rows": (
+        "{count} dòng bị loại, không được tính (xem cchc-kpi validate)",
+        "{count} rows were rejected and are not counted (see cchc-kpi validate)",
+    ),
+    "warn.no_dossiers": ("không có hồ sơ nào để tính", "there are no dossiers to count"),
+    "warn.coverage_start": (
+        "dữ liệu bắt đầu từ ngày {first}, sau ngày đầu kỳ {start}: số hồ sơ kỳ trước chuyển qua và đang giải quyết có thể thiếu",
+        "the inputs start on {first}, after the period start {start}: carried-over and pending dossiers may be understated",
+    ),
+    "warn.coverage_end": (
+        "dữ liệu kết thúc ngày {last}, trước ngày cuối kỳ {end}: hồ sơ tiếp nhận sau đó không có trong báo cáo",
+        "the inputs end on {last}, before the period end {end}: dossiers received after that are missing",
+    ),
+    "warn.no_due": (
+        "{count} hồ sơ đã giải quyết không có ngày hẹn trả, được tính là đúng hạn",
+        "{count} resolved dossiers have no due date and count as on time",
+    ),
+    "warn.withdrawn_no_date": (
+        "{count} hồ sơ rút / dừng xử lý không có ngày, được tính vào kỳ của ngày tiếp nhận",
+        "{count} withdrawn or stopped dossiers have no date and count in the period of their received date",
+    ),
+    "warn.partial_column": (
+        "cột {column} không có trong một số tệp: {count} hồ sơ của các tệp đó không được tính vào chỉ số dùng cột này",
+        "column {column} is missing from some inputs: {count} dossiers of those inputs are left out of the metrics that need it",
+    ),
+    "warn.absent_columns": (
+        "không tệp nào có cột {columns}: các chỉ số dùng các cột này để trống",
+        "no input has the columns {columns}: the metrics that need them are empty",
+    ),
+    "warn.unknown_level": (
+        "{count} đơn vị chưa xác định được cấp (sở/ngành, huyện, xã …): {units}",
+        "{count} units of unknown level (department, district, commune …): {units}",
+    ),
+    "warn.due_computed": (
+        "{count} ngày hẹn trả được tính từ thời hạn giải quyết theo lịch làm việc (giờ làm việc {hours}) vì tệp xuất để trống",
+        "{count} due dates were computed from processing days on the working calendar (working hours {hours}) because the export left them empty",
+    ),
+    "warn.unit_unknown": (
+        "{count} đơn vị không có trong danh mục đơn vị của cấu hình (vẫn được tính): {units}",
+        "{count} units are not in the configured unit list (still counted): {units}",
+    ),
+    "warn.units_merged": (
+        "{count} hồ sơ của đơn vị cũ được tính vào đơn vị kế thừa sau sắp xếp (--as-units)",
+        "{count} dossiers of former units are counted under their successors (--as-units)",
+    ),
+    "warn.unit_validity": (
+        "{count} hồ sơ tiếp nhận ngoài thời gian hoạt động của đơn vị theo cấu hình",
+        "{count} dossiers were received outside their unit's configured validity",
+    ),
+    "warn.column_conflict": (
+        '{file}: nhiều cột cùng là trường {field}; dùng cột "{used}", bỏ qua {ignored}',
+        '{file}: several columns map to field {field}; using "{used}", ignoring {ignored}',
+    ),
+    "warn.set_unit_ignored": (
+        '{file}: tệp đã có cột đơn vị "{column}" nên không áp dụng --set-unit',
+        '{file}: the file has a unit column "{column}", so --set-unit does not apply to it',
+    ),
+    "warn.no_close_column": (
+        "{file}: không có cột ngày có kết quả hay ngày trả kết quả; mọi hồ sơ của tệp này được coi là chưa giải quyết xong",
+        "{file}: no finished or returned date column; every dossier of this file counts as not finished",
+    ),
+    "warn.bad_channel": (
+        '{file}: cột "{column}" có {count} giá trị không nhận ra, tính là trực tiếp: {values}',
+        '{file}: column "{column}" has {count} unrecognised values, counted as direct: {values}',
+    ),
+    "warn.bad_status": (
+        '{file}: cột "{column}" có {count} trạng thái không nhận ra, coi là không rõ: {values}',
+        '{file}: column "{column}" has {count} unrecognised statuses, treated as unknown: {values}',
+    ),
+    "warn.bad_bool": (
+        '{file}: cột "{column}" có {count} giá trị không phải có/không, tính là không: {values}',
+        '{file}: column "{column}" has {count} values that are not yes/no, counted as no: {values}',
+    ),
+    "warn.bad_money": (
+        '{file}: cột "{column}" có {count} số tiền không đọc được hoặc âm, tính là không có phí: {values}',
+        '{file}: column "{column}" has {count} unreadable or negative amounts, counted as no fee: {values}',
+    ),
+    "warn.bad_number": (
+        '{file}: cột "{column}" có {count} giá trị không phải số, để trống: {values}',
+        '{file}: column "{column}" has {count} values that are not numbers, left empty: {values}',
+    ),
+    "warn.bad_date": (
+        '{file}: cột "{column}" có {count} ngày không đọc được, để trống: {values}',
+        '{file}: column "{column}" has {count} unreadable dates, left empty: {values}',
+    ),
+    "warn.bad_service_level": (
+        '{file}: cột "{column}" có {count} mức độ DVC không nhận ra, coi là không rõ: {values}',
+        '{file}: column "{column}" has {count} unrecognised service levels, treated as unknown: {values}',
+    ),
+    "warn.duplicates_identical": (
+        "{count} dòng lặp lại đúng một hồ sơ đã có, chỉ tính một lần",
+        "{count} rows repeat a dossier exactly and were counted once",
+    ),
+    "warn.duplicates_conflicting": (
+        "{dossiers} hồ sơ xuất hiện ở nhiều dòng với giá trị khác nhau; giữ dòng mới nhất, bỏ {rows} dòng",
+        "{dossiers} dossiers appear in several rows with different values; kept the latest, dropped {rows} rows",
+    ),
+}
+
+TEXTS: dict[str, tuple[str, str]] = {**BASE_TEXTS, **REPORT_TEXTS, **NARRATIVE_TEXTS, **SCORE_TEXTS}

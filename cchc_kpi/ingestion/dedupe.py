@@ -1,0 +1,82 @@
+"""De-duplication (domain.md §2): one row per dossier, whatever the row order.
+
+A dossier is identified by (unit, dossier_id), or by dossier_id alone where
+codes are unique across units. Rows that agree on every canonical field are one
+dossier; rows that disagree keep the one with the latest finished_at, then
+returned_at, then received_at, ties broken by the canonical values themselves,
+never by the order rows came in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from cchc_kpi.ingestion.parse import FILE, canonical_names
+from cchc_kpi.read.grid import ROW
+from cchc_kpi.schema.textnorm import map_distinct, name_key_expr
+
+if TYPE_CHECKING:
+    import polars as pl
+
+DuplicateKey = Literal["unit", "id"]
+UNIT_KEY = "_unit_key"
+RECENCY = ("finished_at", "returned_at", "received_at")
+
+
+@dataclass
+class DedupeResult:
+    """The kept rows and what was removed."""
+
+    dossiers: pl.DataFrame
+    duplicates: int = 0
+    identical: int = 0
+    conflicting: int = 0
+    removed_by_file: dict[int, int] = field(default_factory=dict)
+
+
+def key_columns(duplicate_key: DuplicateKey) -> list[str]:
+    """Return the columns that identify a dossier."""
+    return [UNIT_KEY, "dossier_id"] if duplicate_key == "unit" else ["dossier_id"]
+
+
+def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add ``_unit_key``: the unit name with case, spacing and tone placement folded."""
+    import polars as pl
+
+    return frame.with_columns(map_distinct(frame, "unit", name_key_expr).cast(pl.Categorical).alias(UNIT_KEY))
+
+
+def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> DedupeResult:
+    """Return one row per dossier; ``frame`` holds valid dossier rows with ``_unit_key``."""
+    import polars as pl
+
+    keys = key_columns(duplicate_key)
+    # millions of rows: a 64-bit hash per row finds the candidates cheaply; the exact keys
+    # are compared among the candidates only (a hash collision is then not a duplicate)
+    maybe = frame.select(pl.struct(keys).hash().is_duplicated()).to_series()
+    if not maybe.any():
+        return DedupeResult(dossiers=frame)
+    candidates = frame.filter(maybe)
+    exact = candidates.select(pl.struct(keys).is_duplicated()).to_series()
+    multi = candidates.filter(exact)
+    if multi.is_empty():
+        return DedupeResult(dossiers=frame)
+    singles = pl.concat([frame.filter(~maybe), candidates.filter(~exact)])
+    values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
+    versions = multi.unique(subset=keys + values).group_by(keys).len()
+    order = keys + list(RECENCY) + values + [FILE, ROW]
+    descending = [False] * len(keys) + [True] * len(RECENCY) + [False] * (len(values) + 2)
+    kept = multi.sort(order, descending=descending, nulls_last=True).unique(
+        subset=keys, keep="first", maintain_order=True
+    )
+    removed = multi.join(kept.select(FILE, ROW), on=[FILE, ROW], how="anti")
+    by_file = dict(removed.group_by(FILE).len().iter_rows())
+    dossiers = pl.concat([singles, kept]).sort(FILE, ROW)
+    return DedupeResult(
+        dossiers=dossiers,
+        duplicates=removed.height,
+        identical=multi.height - multi.unique(subset=keys + values).height,
+        conflicting=int(versions.filter(pl.col("len") > 1).height),
+        removed_by_file={int(k): int(v) for k, v in by_file.items()},
+    )

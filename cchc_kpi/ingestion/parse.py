@@ -1,0 +1,255 @@
+"""One input's grid → canonical dossier rows, in two steps: a lazy Polars query
+(:func:`build_query`: row kinds, per-row parses, few-valued columns as categoricals)
+and :func:`finish_parse` on its result (few-valued columns parsed once per distinct
+value, then the row checks).
+
+Only the mapped columns are selected (unmapped ones, which may hold personal
+data, are never materialised). Every row below the header band is kept, with
+``_skip`` naming why it is not a dossier (blank, group, total) and ``_reject``
+naming why a dossier row is invalid, so that every row is accounted for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from cchc_kpi.ingestion.header_band import HeaderBand
+from cchc_kpi.ingestion.row_checks import bad_flag, long_flag, reject_columns
+from cchc_kpi.ingestion.row_kinds import row_kind_columns
+from cchc_kpi.ingestion.values import Parsed, parse_field, present
+from cchc_kpi.read.grid import ROW, RawGrid, column_name
+from cchc_kpi.schema.fields import FIELDS, FieldSpec
+from cchc_kpi.schema.headers import HeaderMapping
+from cchc_kpi.schema.textnorm import map_distinct
+from cchc_kpi.schema.vocab import VOCABULARIES
+
+if TYPE_CHECKING:
+    import polars as pl
+
+FILE = "_file"
+SKIP = "_skip"
+GROUP_UNIT = "_group_unit"
+EXTRA_COLUMNS = ("apology",)
+MANY_VALUES = frozenset({"dossier_id"})  # text with a value per dossier: parsed row by row
+FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field")
+
+
+def canonical_dtypes() -> dict[str, pl.DataType]:
+    """Return the dtype of every canonical column (including derived ``apology``)."""
+    import polars as pl
+
+    by_kind: dict[str, pl.DataType] = {
+        "text": pl.String(),
+        "datetime": pl.Datetime("us"),
+        "datetime_or_bool": pl.Datetime("us"),
+        "bool": pl.Boolean(),
+        "money": pl.Int64(),
+        "number": pl.Float64(),
+        "channel": pl.String(),
+        "status": pl.Int8(),
+        "service_level": pl.String(),
+    }
+    dtypes = {spec.name: by_kind[spec.kind] for spec in FIELDS}
+    dtypes["apology"] = pl.Boolean()
+    for name in FEW_TEXTS:  # repeated names: categorical (4 bytes a row, not 40)
+        dtypes[name] = pl.Categorical()
+    return dtypes
+
+
+def canonical_names() -> list[str]:
+    """Return the canonical column names in schema order (with derived ones)."""
+    return [spec.name for spec in FIELDS] + list(EXTRA_COLUMNS)
+
+
+@dataclass
+class ParsePlan:
+    """Everything needed to build one input's query, decided before any full read."""
+
+    grid: RawGrid
+    band: HeaderBand
+    mapping: HeaderMapping
+    file_index: int
+    set_unit: str | None = None
+    label_indexes: list[int] = field(default_factory=list)
+    date_formats: dict[str, list[str]] = field(default_factory=dict)
+    words: dict[str, dict[str, object]] = field(default_factory=lambda: dict(VOCABULARIES))
+    cell_bytes: int | None = None  # a mapped cell longer than this rejects its row
+
+    def raw_column(self, name: str) -> str | None:
+        """Return the grid column that holds canonical field ``name``, if mapped."""
+        mapped = self.mapping.columns.get(name)
+        return column_name(mapped.index) if mapped else None
+
+    @property
+    def indexes(self) -> list[int]:
+        """The sheet columns read: the mapped ones and the row-label ones."""
+        mapped = [c.index for c in self.mapping.columns.values()]
+        return sorted(set(mapped) | set(self.label_indexes))
+
+    @property
+    def units_from_groups(self) -> bool:
+        """Whether units come from group rows (no unit column, no --set-unit)."""
+        return "unit" not in self.mapping.columns and not self.set_unit
+
+    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr]:
+        """The ``(kind, group unit)`` expressions over this input's read columns."""
+        import polars as pl
+
+        cells = [pl.col(column_name(i)) for i in self.indexes]
+        received = self.raw_column("received_at")
+        return row_kind_columns(cells, pl.col(received) if received else None)
+
+    def rows(self, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
+        """The rows below the header band (of ``source``, a part of the grid's selected
+        columns, when given), with ``_skip`` and ``_group_unit`` (forward-filled when units
+        come from group rows).
+
+        A row with a received date is always a dossier row, so the row-kind rules (a
+        dozen text operations per cell) run only on the rows without one: blank, group
+        and total rows, and dossiers missing the date.
+        """
+        import polars as pl
+
+        from cchc_kpi.ingestion.row_kinds import filled
+
+        frame = source if source is not None else self.grid.select(self.indexes)
+        frame = frame.filter(pl.col(ROW) > self.band.end_row)
+        kind, unit = self.row_kind_exprs()
+        received = self.raw_column("received_at")
+        if received is None:
+            rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT))
+        else:
+            dated = frame.with_columns(filled(pl.col(received)).is_not_null().alias("_dated"))
+            nothing = pl.lit(None, pl.String)
+            rows = pl.concat(
+                [
+                    dated.filter(pl.col("_dated")).with_columns(
+                        nothing.alias(SKIP), nothing.alias(GROUP_UNIT)
+                    ),
+                    dated.filter(~pl.col("_dated")).with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)),
+                ]
+            ).drop("_dated")
+        if not self.units_from_groups:
+            return rows
+        return rows.sort(ROW).with_columns(pl.col(GROUP_UNIT).forward_fill())
+
+
+def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, Parsed]:
+    import polars as pl
+
+    dtypes = canonical_dtypes()
+    if spec.name == "unit" and plan.set_unit:
+        value: pl.Expr = pl.lit(plan.set_unit, pl.String)
+    elif spec.name == "unit":
+        value = parse_field(spec, pl.col(GROUP_UNIT), pl.String(), [])[spec.name].core
+    else:
+        value = pl.lit(None, dtypes[spec.name])
+    nothing = pl.lit(None, pl.String)
+    out = {spec.name: Parsed(value, nothing, pl.String(), checked=False)}
+    if spec.kind == "datetime_or_bool":
+        out["apology"] = Parsed(pl.lit(None, pl.Boolean), nothing, pl.String(), checked=False)
+    return out
+
+
+def _core(name: str) -> str:
+    return f"__core_{name}"
+
+
+def _parsed(plan: ParsePlan) -> dict[str, Parsed]:
+    """How each canonical column comes from this input's columns."""
+    import polars as pl
+
+    parsed: dict[str, Parsed] = {}
+    for spec in FIELDS:
+        raw = plan.raw_column(spec.name)
+        if raw is None:
+            parsed.update(_absent(spec, plan))
+            continue
+        formats = plan.date_formats.get(spec.name, [])
+        few = spec.name not in MANY_VALUES
+        parsed.update(parse_field(spec, pl.col(raw), pl.String(), formats, plan.words, few))
+    return parsed
+
+
+def _raw(name: str) -> str:
+    return f"__raw_{name}"
+
+
+def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
+    """Return the lazy query of one input's rows below the header band (step one of two).
+
+    Fields with a value per dossier (dates, the dossier code) are parsed here, row by
+    row: the core (the costly parse) once as a column, then the value and the
+    unreadable-cell flag from it. Fields with few distinct values (units, statuses,
+    channels, yes / no, fees …) are only turned into categoricals here — cheap and
+    compact — and parsed once per distinct value by :func:`finish_parse`.
+    """
+    import polars as pl
+
+    dtypes = canonical_dtypes()
+    cores, values, flags, raws = [], [], [], []
+    if plan.cell_bytes is not None:  # checked on the text as read, before any parse
+        flags += [
+            (pl.col(column_name(c.index)).str.len_bytes() > plan.cell_bytes)
+            .fill_null(False)
+            .alias(long_flag(name))
+            for name, c in plan.mapping.columns.items()
+        ]
+    for n, p in _parsed(plan).items():
+        if p.per_value is not None:
+            raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
+            continue
+        core = pl.col(_core(n))
+        cores.append(p.core.alias(_core(n)))
+        values.append(p.value(core).cast(dtypes[n]).alias(n))
+        flags.append(p.bad(core).alias(bad_flag(n)))
+    return (
+        plan.rows(source)
+        .with_columns(cores)
+        .select(
+            pl.lit(plan.file_index, pl.UInt32).alias(FILE),
+            pl.col(ROW).cast(pl.UInt32),
+            pl.col(SKIP),
+            *values,
+            *flags,
+            *raws,
+        )
+    )
+
+
+def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
+    """Step two: parse the few-valued fields once per distinct value, then check the rows
+    (``_reject``, ``_reject_field``); columns in the canonical order."""
+    import polars as pl
+
+    dtypes = canonical_dtypes()
+    added = []
+    for n, p in _parsed(plan).items():
+        parse = p.per_value
+        if parse is None:
+            continue
+
+        def unreadable(text: pl.Expr, parse: Callable[[pl.Expr], pl.Expr] = parse) -> pl.Expr:
+            return present(text) & parse(text).is_null()
+
+        core = map_distinct(frame, _raw(n), parse)
+        bad = map_distinct(frame, _raw(n), unreadable) if p.checked else None
+        added += [
+            p.value(pl.lit(core)).cast(dtypes[n]).alias(n),
+            (pl.lit(bad).fill_null(False) if bad is not None else pl.lit(False)).alias(bad_flag(n)),
+        ]
+    names = canonical_names()
+    order = [FILE, ROW, SKIP, *names, *[bad_flag(n) for n in names]]
+    long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]
+    return (
+        frame.with_columns(added)
+        .select(*order, *[long_flag(n) for n in long_fields])
+        .with_columns(reject_columns(long_fields))
+        .drop([long_flag(n) for n in long_fields])
+        .with_columns(
+            pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject")).alias("_reject"),
+            pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject_field")).alias("_reject_field"),
+        )
+    )

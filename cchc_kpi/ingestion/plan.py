@@ -1,0 +1,176 @@
+"""Planning one input before the full read: header band, column mapping, the
+required fields, and the date formats each date column uses (from a sample).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.i18n.messages import Message, quoted
+from cchc_kpi.ingestion.dates import detect_formats, month_first_example
+from cchc_kpi.ingestion.header_band import find_header_band
+from cchc_kpi.ingestion.parse import ParsePlan
+from cchc_kpi.read.grid import ROW, RawGrid, column_name
+from cchc_kpi.read.grids import open_grids
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS
+from cchc_kpi.schema.headers import DEFAULT_ALIASES, AliasTable, closest_header, map_headers
+from cchc_kpi.schema.personal import is_personal_header
+
+DATE_SAMPLE_ROWS = 5000
+LABEL_COLUMNS = 3  # leading sheet columns read as row labels (STT, group and total texts)
+
+
+def _missing_required(grid: RawGrid, names: list[str], unmapped: list[str], field: str) -> InputError:
+    headers = [n for n in names if n]
+    hint = closest_header(unmapped, field)
+    params = {
+        "file": grid.label,
+        "field": field,
+        "aliases": quoted(FIELDS_BY_NAME[field].aliases),
+        "headers": quoted(headers),
+    }
+    if hint:
+        return InputError("input.missing_required_hint", header=hint[0], alias=hint[1], **params)
+    return InputError("input.missing_required", **params)
+
+
+def plan_input(
+    grid: RawGrid,
+    file_index: int,
+    *,
+    set_unit: str | None = None,
+    aliases: AliasTable = DEFAULT_ALIASES,
+) -> ParsePlan:
+    """Find the header band and mapping of ``grid`` and check the required fields.
+
+    Raises :class:`InputError` when no header is found or a required field has
+    no column (naming the field, the headers found and the closest alias).
+    """
+    band = find_header_band(grid.head, grid.n_columns, aliases)
+    if band is None:
+        first = next((row for row in grid.head if any(row)), [])
+        cells = [str(c) for c in first if c not in (None, "")]
+        raise InputError("input.no_header", file=grid.label, cells=quoted(cells))
+    mapping = map_headers(band.names, aliases)
+    mapped = {c.index for c in mapping.columns.values()}
+    labels = [i for i in range(min(LABEL_COLUMNS, grid.n_columns)) if i not in mapped]
+    plan = ParsePlan(
+        grid=grid,
+        band=band,
+        mapping=mapping,
+        file_index=file_index,
+        set_unit=set_unit,
+        label_indexes=[i for i in labels if not is_personal_header(band.names[i])],
+    )
+    for field in REQUIRED_FIELDS:
+        if field in mapping.columns or (field == "unit" and (set_unit or _head_has_unit_groups(plan))):
+            continue
+        raise _missing_required(grid, band.names, mapping.unmapped, field)
+    grid.prepare(plan.indexes)
+    plan.date_formats = sample_date_formats(plan)
+    return plan
+
+
+NOT_DOSSIER_SHEET = ("input.no_header", "input.missing_required", "input.missing_required_hint")
+
+
+def plan_file(
+    path: Path,
+    first_index: int,
+    set_unit: str | None,
+    sheet: str | None,
+    aliases: AliasTable = DEFAULT_ALIASES,
+    words: dict[str, dict[str, object]] | None = None,
+    limits: Limits | None = None,
+) -> tuple[list[ParsePlan], list[Message]]:
+    """Plan every sheet of ``path`` that holds dossiers.
+
+    In a workbook with several sheets, a sheet without the dossier columns (a
+    summary, a chart's data) is skipped and said so; when no sheet qualifies, or
+    a sheet is named with --sheet, its error is raised.
+    """
+    limits = limits if limits is not None else Limits.from_environment()
+    grids = open_grids(path, sheet, limits)
+    plans: list[ParsePlan] = []
+    notes: list[Message] = []
+    first_error: InputError | None = None
+    for grid in grids:
+        try:
+            plan = plan_input(grid, first_index + len(plans), set_unit=set_unit, aliases=aliases)
+            if words is not None:
+                plan.words = words
+            plan.cell_bytes = limits.cell_bytes
+            plans.append(plan)
+        except InputError as err:
+            if len(grids) == 1 or err.message.key not in NOT_DOSSIER_SHEET:
+                raise
+            first_error = first_error or err
+            notes.append(Message("warn.sheet_skipped", {"file": str(path), "sheet": grid.sheet or ""}))
+    if not plans and first_error is not None:
+        raise first_error
+    return plans, notes
+
+
+def _head_has_unit_groups(plan: ParsePlan) -> bool:
+    """Whether the first rows hold a group row naming a unit ("UBND xã …" above its dossiers)."""
+    import polars as pl
+
+    from cchc_kpi.ingestion.parse import GROUP_UNIT
+
+    columns = {
+        column_name(i): [row[i] if i < len(row) else None for row in plan.grid.head[plan.band.end_row :]]
+        for i in plan.indexes
+    }
+    head = pl.DataFrame(
+        {ROW: list(range(plan.band.end_row + 1, len(plan.grid.head) + 1)), **columns},
+        schema={ROW: pl.UInt32, **dict.fromkeys(columns, pl.String)},
+    )
+    _, unit = plan.row_kind_exprs()
+    units = head.select(unit.alias(GROUP_UNIT))[GROUP_UNIT]
+    return bool((units.fill_null("") != "").any())
+
+
+def date_columns(plan: ParsePlan) -> dict[str, str]:
+    """Return ``field → grid column`` for the mapped date fields."""
+    out = {}
+    for spec in FIELDS:
+        raw = plan.raw_column(spec.name)
+        if raw and spec.kind in ("datetime", "datetime_or_bool"):
+            out[spec.name] = raw
+    return out
+
+
+def check_month_first(plan: ParsePlan, field: str, values: list[str | None]) -> None:
+    """Raise :class:`InputError` when a date column is written month-first."""
+    example = month_first_example(values)
+    if example is not None:
+        raise InputError(
+            "input.month_first",
+            file=plan.grid.label,
+            column=plan.mapping.header_of(field) or field,
+            value=example,
+        )
+
+
+def sample_date_formats(plan: ParsePlan) -> dict[str, list[str]]:
+    """Detect each text date column's formats from its first rows."""
+    import polars as pl
+
+    columns = date_columns(plan)
+    if not columns:
+        return {}
+    sample = (
+        plan.grid.select(plan.indexes)
+        .filter(pl.col(ROW) > plan.band.end_row)
+        .select(list(columns.values()))
+        .head(DATE_SAMPLE_ROWS)
+        .collect()
+    )
+    formats = {}
+    for field, raw in columns.items():
+        values = sample[raw].to_list()
+        check_month_first(plan, field, values)
+        formats[field] = detect_formats(values)
+    return formats

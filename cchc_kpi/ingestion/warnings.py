@@ -1,0 +1,140 @@
+"""Warnings about what was read: column conflicts, cells that could not be read
+(counted per column and value), duplicates. Only mapped columns are ever
+quoted; applicant columns are never read, so never quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from cchc_kpi.i18n.messages import Message, quoted
+from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan
+from cchc_kpi.ingestion.row_checks import bad_flag
+from cchc_kpi.read.grid import ROW
+from cchc_kpi.schema.fields import FIELDS
+from cchc_kpi.schema.textnorm import clean_text
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from cchc_kpi.ingestion.dedupe import DedupeResult
+
+TOP_VALUES = 5
+STATED_COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+")
+RawValues = Callable[[ParsePlan, str, "pl.Series"], "pl.Series"]
+
+# field kind → the warning that says what an unreadable cell was taken as
+_BAD_VALUE_KEYS = {
+    "channel": "warn.bad_channel",
+    "status": "warn.bad_status",
+    "bool": "warn.bad_bool",
+    "datetime_or_bool": "warn.bad_bool",
+    "money": "warn.bad_money",
+    "number": "warn.bad_number",
+    "datetime": "warn.bad_date",
+    "service_level": "warn.bad_service_level",
+}
+
+
+def _value_list(values: pl.Series) -> list[str]:
+    counts = Counter(clean_text(str(v)) for v in values.to_list() if v is not None)
+    return [f'"{v}" ({n})' for v, n in counts.most_common(TOP_VALUES)]
+
+
+def _mapping_warnings(plan: ParsePlan, set_unit: str | None) -> list[Message]:
+    out = []
+    for used, ignored in plan.mapping.conflicts:
+        out.append(
+            Message(
+                "warn.column_conflict",
+                {
+                    "file": plan.grid.label,
+                    "field": used.field,
+                    "used": used.header,
+                    "ignored": quoted([c.header for c in ignored]),
+                },
+            )
+        )
+    columns = plan.mapping.columns
+    if set_unit and "unit" in columns:
+        out.append(
+            Message("warn.set_unit_ignored", {"file": plan.grid.label, "column": columns["unit"].header})
+        )
+    if "finished_at" not in columns and "returned_at" not in columns:
+        out.append(Message("warn.no_close_column", {"file": plan.grid.label}))
+    return out
+
+
+def _bad_value_warnings(plan: ParsePlan, dossiers: pl.DataFrame, raw_values: RawValues) -> list[Message]:
+    import polars as pl
+
+    out = []
+    flags = [c for c in dossiers.columns if c.startswith("_bad_")]
+    rows_of_file = dossiers.select(FILE, "_row", *flags).filter(pl.col(FILE) == plan.file_index)
+    for spec in FIELDS:
+        if spec.rejects_row or spec.name not in plan.mapping.columns:
+            continue
+        flag = "apology" if spec.kind == "datetime_or_bool" else spec.name
+        rows = rows_of_file.filter(pl.col(bad_flag(flag)))["_row"]
+        if rows.is_empty():
+            continue
+        params: dict[str, Any] = {
+            "file": plan.grid.label,
+            "column": plan.mapping.columns[spec.name].header,
+            "count": rows.len(),
+            "values": _value_list(raw_values(plan, spec.name, rows)),
+        }
+        out.append(Message(_BAD_VALUE_KEYS[spec.kind], params))
+    return out
+
+
+def dataset_warnings(
+    plans: list[ParsePlan],
+    dedupe: DedupeResult,
+    set_unit: str | None,
+    raw_values: RawValues,
+) -> list[Message]:
+    """Return every warning about reading the inputs, in input order."""
+    out: list[Message] = []
+    for plan in plans:
+        out += _mapping_warnings(plan, set_unit)
+        out += _bad_value_warnings(plan, dedupe.dossiers, raw_values)
+    if dedupe.identical:
+        out.append(Message("warn.duplicates_identical", {"count": dedupe.identical}))
+    if dedupe.conflicting:
+        out.append(
+            Message(
+                "warn.duplicates_conflicting",
+                {"dossiers": dedupe.conflicting, "rows": dedupe.duplicates - dedupe.identical},
+            )
+        )
+    return out
+
+
+def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """Compare the count a sheet's last total row states with the dossier rows read."""
+    import polars as pl
+
+    out = []
+    totals = (
+        parsed.select(FILE, ROW, SKIP).filter(pl.col(SKIP) == "total").group_by(FILE).agg(pl.col(ROW).max())
+    )
+    for file_index, row in totals.iter_rows():
+        plan = plans[file_index]
+        cells = plan.grid.select(plan.indexes).filter(pl.col(ROW) == row).collect().row(0)[1:]
+        found = STATED_COUNT.search(" ".join(str(c) for c in cells if c))
+        if not found:
+            continue
+        stated = int(re.sub(r"[.,]", "", found.group()))
+        read = parsed.select(((pl.col(FILE) == file_index) & pl.col(SKIP).is_null()).sum()).item()
+        if stated != read:
+            out.append(
+                Message(
+                    "warn.total_mismatch",
+                    {"file": plan.grid.label, "row": row, "stated": stated, "read": read},
+                )
+            )
+    return out

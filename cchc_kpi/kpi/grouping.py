@@ -1,0 +1,125 @@
+"""Group keys of a report (unit, level, field, procedure, channel, month) and filters.
+
+A unit (field, procedure) is shown as written in the export (NFC, trimmed);
+spellings that differ only in case, spacing, Unicode form or tone placement are
+one group, shown with its most frequent spelling (ties: the first in Unicode
+order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from cchc_kpi.ingestion.dedupe import UNIT_KEY
+from cchc_kpi.schema.levels import LEVELS, level_expr
+from cchc_kpi.schema.textnorm import map_distinct, name_key, name_key_expr
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from cchc_kpi.kpi.units import UnitDirectory
+
+GroupKey = Literal["unit", "level", "area", "field", "procedure", "channel", "month"]
+GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "area", "field", "procedure", "channel", "month")
+CONFIGURED = ("_conf_unit", "_conf_level", "_conf_area", "_merged")
+CHANNEL_ORDER = ("online", "direct", "postal")
+
+
+def _most_frequent(frame: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
+    """Return ``key → display``: the most frequent spelling per key (ties: Unicode order)."""
+    import polars as pl
+
+    return (
+        frame.select(key, text)
+        .filter(pl.col(text).is_not_null())
+        .group_by(key, text)
+        .len()
+        .sort([key, "len", text], descending=[False, True, False])
+        .unique(subset=key, keep="first", maintain_order=True)
+        .select(key, pl.col(text).alias(f"{text}__shown"))
+    )
+
+
+def _configured(
+    dossiers: pl.DataFrame, directory: UnitDirectory | None, as_units: date | None
+) -> pl.DataFrame:
+    """Join the configured name, level and area; configured and merged units take their configured name."""
+    import polars as pl
+
+    if not directory:
+        nulls = [pl.lit(None, pl.String).alias(c) for c in CONFIGURED[:3]]
+        return dossiers.with_columns(*nulls, pl.lit(False).alias("_merged"))
+    table = directory.table(dossiers[UNIT_KEY].cast(pl.String).unique().to_list(), as_units)
+    joined = dossiers.join(
+        table.with_columns(pl.col(UNIT_KEY).cast(dossiers.schema[UNIT_KEY])), on=UNIT_KEY, how="left"
+    )
+    renamed = joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit"))
+    key = map_distinct(renamed, "unit", name_key_expr).cast(dossiers.schema[UNIT_KEY])
+    return renamed.with_columns(key.alias(UNIT_KEY))
+
+
+def with_group_columns(
+    dossiers: pl.DataFrame, directory: UnitDirectory | None = None, as_units: date | None = None
+) -> pl.DataFrame:
+    """Add the group key columns (display values) to the dossiers."""
+    import polars as pl
+
+    cat = pl.Categorical()  # millions of rows, a few hundred names: 4 bytes a row
+    frame = _configured(dossiers, directory, as_units).with_columns(
+        pl.coalesce(pl.col("procedure_name").cast(pl.String), pl.col("procedure_code").cast(pl.String))
+        .cast(cat)
+        .alias("_procedure")
+    )
+    frame = frame.with_columns(
+        map_distinct(frame, "field", name_key_expr).cast(cat).alias("_field_key"),
+        map_distinct(frame, "_procedure", name_key_expr).cast(cat).alias("_procedure_key"),
+    )
+    for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
+        shown = _most_frequent(frame, text, key)  # a few rows: mapped, not joined (no copy of the frame)
+        frame = frame.with_columns(
+            pl.col(key)
+            .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=cat)
+            .alias(f"{text}__shown")
+        )
+    inferred = map_distinct(frame, "unit__shown", level_expr).fill_null("unknown")
+    level = pl.coalesce(pl.col("_conf_level"), pl.lit(inferred))
+    own_area = pl.when(level.is_in(["district", "province", "department"])).then(pl.col("unit__shown"))
+    return frame.with_columns(
+        pl.col("unit__shown").alias("g_unit"),
+        level.cast(cat).alias("g_level"),
+        pl.coalesce(pl.col("_conf_area"), own_area.cast(pl.String)).cast(cat).alias("g_area"),
+        pl.col("field__shown").alias("g_field"),
+        pl.col("_procedure__shown").alias("g_procedure"),
+        pl.col("channel").cast(cat).alias("g_channel"),
+    )
+
+
+def apply_filters(
+    frame: pl.DataFrame, units: Sequence[str], levels: Sequence[str], fields: Sequence[str]
+) -> pl.DataFrame:
+    """Keep the dossiers of the given units / levels / fields (names matched like units)."""
+    import polars as pl
+
+    if units:
+        frame = frame.filter(pl.col(UNIT_KEY).is_in([name_key(u) for u in units]))
+    if levels:
+        frame = frame.filter(pl.col("g_level").is_in(list(levels)))
+    if fields:
+        frame = frame.filter(pl.col("_field_key").is_in([name_key(f) for f in fields]))
+    return frame
+
+
+def sort_expr(key: str) -> pl.Expr:
+    """An expression that orders rows of group key ``key`` as readers expect."""
+    import polars as pl
+
+    column = pl.col(key)
+    if key == "level":
+        return column.replace_strict({v: i for i, v in enumerate(LEVELS)}, default=len(LEVELS))
+    if key == "channel":
+        return column.replace_strict({v: i for i, v in enumerate(CHANNEL_ORDER)}, default=9)
+    if key in ("unit", "area", "field", "procedure"):
+        return name_key_expr(column)
+    return column

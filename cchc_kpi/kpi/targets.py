@@ -1,0 +1,85 @@
+"""Targets (chỉ tiêu giao) per metric, for everyone, a level or a unit, compared on
+unrounded values. Each report row gets ``<metric>_target`` and ``<metric>_pass``
+for every targeted metric; a null value is "not enough data" — neither pass nor
+fail (``_pass`` null). The most specific target wins: unit, then level, then all.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from cchc_kpi.config import TargetConfig
+from cchc_kpi.schema.textnorm import name_key
+
+OPERATORS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "=": operator.eq,
+}
+MARKERS = ("SUBTOTAL", "TOTAL")
+
+
+class TargetMiss(BaseModel):
+    """A row whose metric missed its target."""
+
+    scope: str
+    metric: str
+    value: float
+    op: str
+    target: float
+
+
+def _target_for(
+    targets: Sequence[TargetConfig], metric: str, unit: str | None, level: str | None
+) -> TargetConfig | None:
+    candidates = [t for t in targets if t.metric == metric]
+    if unit is not None:
+        for target in candidates:
+            if target.unit is not None and name_key(target.unit) == name_key(unit):
+                return target
+    if level is not None:
+        for target in candidates:
+            if target.unit is None and target.level == level:
+                return target
+    return next((t for t in candidates if t.unit is None and t.level is None), None)
+
+
+def apply_targets(
+    rows: list[dict[str, Any]], targets: Sequence[TargetConfig], levels: dict[str, str]
+) -> list[TargetMiss]:
+    """Add the target keys to each row (in place); return the misses.
+
+    ``levels`` maps unit names to their levels, for rows grouped by unit.
+    """
+    metrics = list(dict.fromkeys(t.metric for t in targets))
+    misses = []
+    for row in rows:
+        unit = row.get("unit") if row.get("unit") not in MARKERS else None
+        level = row.get("level") if row.get("level") not in MARKERS else None
+        if level is None and unit is not None:
+            level = levels.get(unit)
+        for metric in metrics:
+            target = _target_for(targets, metric, unit, level)
+            value = row.get(metric)
+            passed = None
+            if target is not None and value is not None:
+                passed = OPERATORS[target.op](value, target.value)
+                if not passed:
+                    scope = str(unit or level or "TOTAL")
+                    misses.append(
+                        TargetMiss(scope=scope, metric=metric, value=value, op=target.op, target=target.value)
+                    )
+            row[f"{metric}_target"] = target.value if target else None
+            row[f"{metric}_pass"] = passed
+    return misses
+
+
+def targeted_metrics(targets: Sequence[TargetConfig]) -> list[str]:
+    """The metrics that have a target, in the order they are configured."""
+    return list(dict.fromkeys(t.metric for t in targets))

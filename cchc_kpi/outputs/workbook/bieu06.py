@@ -1,0 +1,102 @@
+"""The "Biểu 06" sheet: the report form of TT 01/2020/TT-VPCP (domain.md §8).
+
+Title, "Kỳ báo cáo: … (Từ ngày … đến ngày …)" with dates written as NĐ 30/2020
+says, "Đơn vị tính: Số hồ sơ TTHC", the numbered columns (1)–(13) under merged
+group headers, one row per lĩnh vực for one unit, or per unit grouped by level
+with subtotals, and a total row. A4 landscape, one page wide, header repeated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc_kpi.i18n.messages import text
+from cchc_kpi.i18n.numfmt import Lang, vn_date
+from cchc_kpi.kpi.metrics import BIEU06_COUNTS
+from cchc_kpi.outputs.workbook.cells import Formats, cell_text, write_cell
+from cchc_kpi.report.model import Report
+
+BIEU06_COLUMNS = BIEU06_COUNTS
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+HEADER_TOP = 4
+FIRST_DATA = HEADER_TOP + 4
+
+
+def _header(sheet: Any, formats: Formats, lang: Lang) -> None:
+    h, f = HEADER_TOP, formats.head
+    sheet.merge_range(h, 0, h + 2, 0, text("bieu06.stt", lang), f)
+    sheet.merge_range(h, 1, h + 2, 1, text("bieu06.row_label", lang), f)
+    sheet.merge_range(h, 2, h, 5, text("bieu06.received", lang), f)
+    sheet.merge_range(h, 6, h, 9, text("bieu06.resolved", lang), f)
+    sheet.merge_range(h, 10, h, 12, text("bieu06.pending", lang), f)
+    for col in (2, 6, 10):
+        sheet.merge_range(h + 1, col, h + 2, col, text("bieu06.total", lang), f)
+    sheet.merge_range(h + 1, 3, h + 1, 5, text("bieu06.of_which", lang), f)
+    sheet.merge_range(h + 1, 7, h + 1, 9, text("bieu06.of_which", lang), f)
+    sheet.merge_range(h + 1, 11, h + 1, 12, text("bieu06.of_which", lang), f)
+    subheads = {
+        3: "online",
+        4: "offline",
+        5: "carried",
+        7: "early",
+        8: "on_time",
+        9: "late",
+        11: "in_time",
+        12: "overdue",
+    }
+    for col, key in subheads.items():
+        sheet.write_string(h + 2, col, text(f"bieu06.{key}", lang), f)
+    for col in range(13):
+        sheet.write_string(h + 3, col, f"({col + 1})", f)
+
+
+def _rows(report: Report, by: str, lang: Lang) -> list[tuple[str, str, dict[str, Any], bool]]:
+    """(number, label, row, bold) for each line of the form."""
+    lines: list[tuple[str, str, dict[str, Any], bool]] = []
+    level_number, unit_number = 0, 0
+    for row in report.rows:
+        if row["row_type"] == "subtotal":
+            level_number += 1
+            unit_number = 0
+            lines.append((ROMAN[(level_number - 1) % 10], text(f"level.{row['level']}", lang), row, True))
+            continue
+        unit_number += 1
+        value = row.get(by)
+        label = str(value) if value is not None else text("bieu06.no_field", lang)
+        lines.append((str(unit_number), label, row, False))
+    if report.total is not None:
+        lines.append(("", text("label.total", lang), report.total, True))
+    return lines
+
+
+def write_bieu06(
+    sheet: Any, report: Report, by: str, period_phrase: str, formats: Formats, lang: Lang, sample: str | None
+) -> None:
+    """Fill ``sheet`` with the form for ``report`` (rows by ``by``: field, or level + unit)."""
+    period = report.period
+    sheet.merge_range(0, 0, 0, 12, text("bieu06.title", lang), formats.title)
+    span = text(
+        "bieu06.period", lang, phrase=period_phrase, start=vn_date(period.start), end=vn_date(period.end)
+    )
+    sheet.merge_range(1, 0, 1, 12, span, formats.subtitle)
+    sheet.merge_range(2, 0, 2, 12, text("bieu06.unit_of_count", lang), formats.right)
+    if sample:
+        sheet.write_string(3, 0, sample, formats.sample)
+    _header(sheet, formats, lang)
+    for offset, (number, label, row, bold) in enumerate(_rows(report, by, lang)):
+        r = FIRST_DATA + offset
+        sheet.write_string(r, 0, number, formats.bold_center if bold else formats.center)
+        sheet.write_string(r, 1, cell_text(label), formats.bold_text if bold else formats.text)
+        for col, key in enumerate(BIEU06_COLUMNS, start=2):
+            write_cell(sheet, r, col, row.get(key), formats.bold_count if bold else formats.count)
+    sheet.set_column(0, 0, 6)
+    sheet.set_column(1, 1, 42)
+    sheet.set_column(2, 12, 10.5)
+    sheet.set_row(HEADER_TOP + 2, 45)
+    sheet.freeze_panes(FIRST_DATA, 2)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.repeat_rows(HEADER_TOP, FIRST_DATA - 1)

@@ -1,0 +1,135 @@
+"""Reading HTML tables saved with an ``.xls`` name, as several one-stop packages
+export their lists. Parsed with the standard library; ``colspan`` and ``rowspan``
+cells are spread over the cells they cover (the first keeps the text, as Excel
+shows a merged cell). Each ``<table>`` is one sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.text import detect_encoding
+
+HTML_SNIFF_BYTES = 4096
+
+
+def looks_like_html(path: Path) -> bool:
+    """Whether a file (whatever its name) is an HTML document or fragment."""
+    with path.open("rb") as handle:
+        start = handle.read(HTML_SNIFF_BYTES)
+    encoding = detect_encoding(start)
+    if encoding == "binary":
+        return False
+    text = start.decode(encoding, errors="ignore").lstrip("\ufeff \r\n\t").lower()
+    return text.startswith("<") and ("<table" in text or "<html" in text or "<!doctype" in text)
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._depth = 0
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._spans: list[tuple[int, int]] = []  # per cell of the row: (colspan, rowspan)
+        self._pending: dict[tuple[int, int], str] = {}  # (row, col) covered by a rowspan
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._depth += 1
+            if self._depth == 1:
+                self.tables.append([])
+                self._pending = {}
+        elif self._depth != 1:
+            return
+        elif tag == "tr":
+            self._row, self._spans = [], []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            values = dict(attrs)
+            self._spans.append((_span(values.get("colspan")), _span(values.get("rowspan"))))
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self._depth -= 1
+        elif self._depth != 1:
+            return
+        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.tables[-1].append(self._place(self._row, self._spans))
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def _place(self, cells: list[str], spans: list[tuple[int, int]]) -> list[str]:
+        """Lay out one row's cells, skipping columns covered by rowspans from above."""
+        row_index = len(self.tables[-1])
+        out: list[str] = []
+        for text, (colspan, rowspan) in zip(cells, spans, strict=True):
+            while (row_index, len(out)) in self._pending:
+                out.append(self._pending.pop((row_index, len(out))))
+            start = len(out)
+            out.extend([text] + [""] * (colspan - 1))
+            for below in range(1, rowspan):
+                for col in range(start, start + colspan):
+                    self._pending[(row_index + below, col)] = ""
+        while (row_index, len(out)) in self._pending:
+            out.append(self._pending.pop((row_index, len(out))))
+        return out
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def read_html_grids(path: Path) -> list[RawGrid]:
+    """Return one grid per top-level ``<table>`` of an HTML export."""
+    import polars as pl
+
+    raw = path.read_bytes()
+    encoding = detect_encoding(raw[: 1 << 20])
+    if encoding == "binary":
+        raise InputError("input.binary", file=str(path))
+    parser = _TableParser()
+    parser.feed(
+        raw.decode(encoding.replace("-sig", "") if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
+    )
+    tables = [t for t in parser.tables if t]
+    if not tables:
+        raise InputError("input.no_table", file=str(path))
+    grids = []
+    for number, rows in enumerate(tables, start=1):
+        width = max(len(r) for r in rows)
+        padded = [r + [""] * (width - len(r)) for r in rows]
+        frame = pl.DataFrame(
+            {column_name(i): [r[i] or None for r in padded] for i in range(width)},
+            schema={column_name(i): pl.String for i in range(width)},
+        ).with_row_index(ROW, offset=1)
+
+        def loader(indexes: Sequence[int], frame: pl.DataFrame = frame) -> pl.LazyFrame:
+            return frame.lazy().select(ROW, *[column_name(i) for i in indexes])
+
+        grids.append(
+            RawGrid(
+                path=path,
+                n_columns=width,
+                head=[list(r) for r in padded[:HEAD_ROWS]],
+                loader=loader,
+                sheet=f"table {number}" if len(tables) > 1 else None,
+                details={"format": "html", "encoding": encoding},
+            )
+        )
+    return grids

@@ -3,35 +3,46 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 RUN    := $(VENV)/.installed
-DEV    := $(VENV)/.installed-dev
+TEST   := $(VENV)/.installed-test
+LINT   := $(VENV)/.installed-lint
+BENCH  := $(VENV)/.installed-bench
 PERIOD ?= Q1-2024
 
 .PHONY: demo test lint bench sample-data docs-picture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 
 $(RUN): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $(RUN)
 
-$(DEV): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(RUN) $(DEV)
+$(TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group test
+	touch $(RUN) $(TEST)
+
+$(LINT): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group lint
+	touch $(RUN) $(LINT)
+
+$(BENCH): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group test --group bench
+	touch $(RUN) $(TEST) $(BENCH)
 
 demo: $(RUN)  ## the main job on the bundled sample data
 	$(BIN)/cchc-kpi report --period $(PERIOD) --by level,unit sample_data/ --format table
 
-test: $(DEV)  ## the test suite
+test: $(TEST)  ## the test suite (both cores)
 	$(BIN)/python -m pytest
 
-lint: $(DEV)  ## ruff check, ruff format --check, mypy
+lint: $(LINT)  ## ruff check, ruff format --check, mypy, lint-imports (the one-way layer rule)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy cchc_kpi
+	$(BIN)/lint-imports
 
-bench: $(DEV)  ## benchmarks → bench/RESULTS.md (generates bench/data/: 100k, 1M, 10M CSV = 3.7 GB; 200k XLSX)
+bench: $(BENCH)  ## benchmarks → bench/RESULTS.md (generates bench/data/: 100k, 1M, 10M CSV = 3.7 GB; 200k XLSX)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_workdays.py 10000000 3
 
@@ -48,4 +59,4 @@ docs-picture: $(RUN)  ## docs/bieu06.png: the Biểu 06 sheet of the sample, ren
 	pdftoppm -png -r 90 -f 1 -l 1 -singlefile build/bieu06.pdf docs/bieu06
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .import_linter_cache

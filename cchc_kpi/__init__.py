@@ -14,25 +14,27 @@ from cchc_kpi._version import __version__
 
 _LAZY = {
     "ingest": "cchc_kpi.ingestion.pipeline",
-    "IngestOptions": "cchc_kpi.ingestion.pipeline",
-    "Dataset": "cchc_kpi.ingestion.pipeline",
+    "IngestOptions": "cchc_kpi.ingestion.dataset",
+    "Dataset": "cchc_kpi.ingestion.dataset",
     "validate": "cchc_kpi.ingestion.validate",
     "ValidationResult": "cchc_kpi.ingestion.validate",
     "Dossier": "cchc_kpi.schema.fields",
     "build_report": "cchc_kpi.report.build",
     "Report": "cchc_kpi.report.model",
-    "ReportOptions": "cchc_kpi.report.build",
+    "ReportOptions": "cchc_kpi.report.options",
     "report_from_dataset": "cchc_kpi.report.build",
     "score766_report": "cchc_kpi.report.score766",
     "read_catalog": "cchc_kpi.kpi.procedure_catalog",
 }
 
 if TYPE_CHECKING:
-    from cchc_kpi.ingestion.pipeline import Dataset, IngestOptions, ingest
+    from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
+    from cchc_kpi.ingestion.pipeline import ingest
     from cchc_kpi.ingestion.validate import ValidationResult, validate
     from cchc_kpi.kpi.procedure_catalog import read_catalog
-    from cchc_kpi.report.build import ReportOptions, build_report, report_from_dataset
+    from cchc_kpi.report.build import build_report, report_from_dataset
     from cchc_kpi.report.model import Report
+    from cchc_kpi.report.options import ReportOptions
     from cchc_kpi.report.score766 import score766_report
     from cchc_kpi.schema.fields import Dossier
 

@@ -60,30 +60,32 @@ def write_with(target: Path, writer: Callable[[IO[bytes]], None]) -> None:
 
 @contextlib.contextmanager
 def output_lock(target: Path) -> Iterator[Path]:
-    """Hold an exclusive lock beside ``target`` while a run writes it.
+    """Hold an exclusive lock beside ``target`` while a run writes it (``filelock``: the
+    same on Windows and Linux; the lock file is opened without following a symlink).
 
     A second run that wants the same output stops at once with
     :class:`~cchc_kpi.errors.LockBusyError` (exit 4) instead of interleaving.
     """
-    import fcntl
+    from filelock import FileLock, Timeout
 
     from cchc_kpi.errors import LockBusyError
 
     target = Path(target)
-    lock = target.parent / f".{target.name}.lock"
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("output.no_folder", path=str(target), folder=str(folder))
+    lock_path = folder / f".{target.name}.lock"
+    lock = FileLock(str(lock_path), timeout=0, thread_local=False, is_singleton=False)
     try:
-        handle = open(lock, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+        lock.acquire()
+    except Timeout:
+        raise LockBusyError("lock.busy", path=str(target), lock=str(lock_path)) from None
     except OSError as exc:
-        raise OutputError("output.failed", path=str(lock), reason=exc.strerror or str(exc)) from exc
+        raise OutputError("output.failed", path=str(lock_path), reason=exc.strerror or str(exc)) from exc
     try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise LockBusyError("lock.busy", path=str(target), lock=str(lock)) from None
-        try:
-            yield lock
-        finally:
-            with contextlib.suppress(OSError):
-                lock.unlink()  # while still held, so no other run locks a file about to vanish
+        yield lock_path
     finally:
-        handle.close()
+        if os.name != "nt":  # while still held, so no other run locks a file about to vanish
+            with contextlib.suppress(OSError):
+                lock_path.unlink()
+        lock.release()  # on Windows filelock removes the file after releasing it

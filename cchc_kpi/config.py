@@ -1,9 +1,12 @@
 """``cchc-kpi.toml``: the settings an office keeps for its scheduled runs.
 
-Found with ``--config``, else ``./cchc-kpi.toml``, else in the user's config
-folder (``$XDG_CONFIG_HOME/cchc-kpi/cchc-kpi.toml``, ``~/.config/…``). Parsed with
-tomllib and validated by Pydantic; an error names the key (and the line when it
-can be found) and exits 2. Command-line options override the file.
+Found with ``--config``, else ``./cchc-kpi.toml``, else in the user's configuration
+folder (``platformdirs``: ``$XDG_CONFIG_HOME/cchc-kpi/`` or ``~/.config/cchc-kpi/`` on
+Linux, ``%APPDATA%\\cchc-kpi\\`` on Windows). Parsed with tomllib and validated by
+Pydantic; an error names the key (and the line when it can be found) and exits 2.
+Command-line options override the file. The sections' models live with the stage
+they configure (units and targets in ``kpi``, calendar days in ``calendar``, input
+rules and vendor profiles in ``ingestion``); this module composes them.
 """
 
 from __future__ import annotations
@@ -11,37 +14,25 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from cchc_kpi.calendar.working_calendar import CalendarDay
 from cchc_kpi.errors import ConfigError
-from cchc_kpi.kpi.metrics import METRIC_NAMES
-from cchc_kpi.schema.levels import LEVELS
+from cchc_kpi.ingestion.dataset import InputFileRule, ProfileConfig
+from cchc_kpi.kpi.score766_criteria import Score766Override, criterion_ids
+from cchc_kpi.kpi.targets import TargetConfig
+from cchc_kpi.kpi.units import MergeConfig, UnitConfig
+from cchc_kpi.schema.choices import CompareAt, Convention, DuplicateKey, Format, Lang
+from cchc_kpi.schema.strict import Strict
 
 CONFIG_NAME = "cchc-kpi.toml"
-Operator = Literal[">=", ">", "<=", "<", "="]
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors (a typo must not be silently ignored)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class InputFileRule(Strict):
-    """Settings for the input files whose path matches ``path`` (a glob)."""
-
-    path: str
-    unit: str | None = None
-    profile: str | None = None
-    sheet: str | None = None
 
 
 class InputsConfig(Strict):
-    """Which files to read."""
+    """Which files to read (``[inputs]``)."""
 
     paths: list[str] = Field(default_factory=list)
     catalog: str | None = None
@@ -50,112 +41,17 @@ class InputsConfig(Strict):
 
 
 class ReportDefaults(Strict):
-    """Defaults of report options."""
+    """Defaults of report options (``[report]``)."""
 
-    convention: Literal["calendar", "nd09"] = "calendar"
-    compare_at: Literal["date", "datetime"] = "date"
-    duplicate_key: Literal["unit", "id"] = "unit"
-    lang: Literal["vi", "en"] = "vi"
-    format: Literal["table", "csv", "tsv", "json", "markdown", "text"] | None = None
+    convention: Convention = "calendar"
+    compare_at: CompareAt = "date"
+    duplicate_key: DuplicateKey = "unit"
+    lang: Lang = "vi"
+    format: Format | None = None
     by: list[str] = Field(default_factory=list)
     output: str | None = None  # template with {period} {start} {end} {today}
     working_hours: str = "07:30-17:00"
     holidays_file: str | None = None
-
-
-class CalendarDayConfig(Strict):
-    """A day off or make-up working day added to the calendar."""
-
-    date: date
-    kind: Literal["off", "workday"]
-    name: str = ""
-    source: str = "unverified"
-
-
-class UnitConfig(Strict):
-    """A unit of the hierarchy: its level, parent, validity and other spellings."""
-
-    name: str
-    level: str = "unknown"
-    parent: str | None = None
-    aliases: list[str] = Field(default_factory=list)
-    valid_from: date | None = None
-    valid_to: date | None = None
-
-    @field_validator("level")
-    @classmethod
-    def _known_level(cls, value: str) -> str:
-        if value not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
-        return value
-
-
-class MergeConfig(Strict):
-    """Units renamed or merged into a successor on ``date`` (e.g. the 1/7/2025 reorganisation)."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    sources: list[str] = Field(alias="from")
-    to: str
-    date: date
-
-
-class ProfileConfig(Strict):
-    """A vendor profile: extra header aliases and value words."""
-
-    aliases: dict[str, list[str]] = Field(default_factory=dict)
-    values: dict[str, dict[str, str | int | bool]] = Field(default_factory=dict)
-
-    @field_validator("aliases")
-    @classmethod
-    def _known_fields(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        from cchc_kpi.schema.fields import FIELDS_BY_NAME
-
-        unknown = [k for k in value if k not in FIELDS_BY_NAME]
-        if unknown:
-            raise ValueError(f"unknown field {unknown[0]}")
-        return value
-
-    @field_validator("values")
-    @classmethod
-    def _known_vocabularies(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-        from cchc_kpi.schema.vocab import VOCABULARIES
-
-        unknown = [k for k in value if k not in VOCABULARIES]
-        if unknown:
-            raise ValueError(f"unknown vocabulary {unknown[0]} (use {', '.join(VOCABULARIES)})")
-        return value
-
-
-class TargetConfig(Strict):
-    """A target (chỉ tiêu giao) for one metric, for everyone, a level or a unit."""
-
-    metric: str
-    op: Operator
-    value: float
-    level: str | None = None
-    unit: str | None = None
-
-    @field_validator("metric")
-    @classmethod
-    def _known_metric(cls, value: str) -> str:
-        if value not in METRIC_NAMES:
-            raise ValueError("unknown metric")
-        return value
-
-    @field_validator("level")
-    @classmethod
-    def _known_level(cls, value: str | None) -> str | None:
-        if value is not None and value not in LEVELS:
-            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
-        return value
-
-
-class Score766Override(Strict):
-    """A QĐ 766 criterion's maximum and threshold as the province scores it this year."""
-
-    max: float | None = Field(default=None, ge=0)
-    threshold: float | None = Field(default=None, gt=0, le=1)
 
 
 class Config(Strict):
@@ -163,7 +59,7 @@ class Config(Strict):
 
     inputs: InputsConfig = Field(default_factory=InputsConfig)
     report: ReportDefaults = Field(default_factory=ReportDefaults)
-    calendar: list[CalendarDayConfig] = Field(default_factory=list)
+    calendar: list[CalendarDay] = Field(default_factory=list)
     units: list[UnitConfig] = Field(default_factory=list)
     merges: list[MergeConfig] = Field(default_factory=list)
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
@@ -174,8 +70,6 @@ class Config(Strict):
     @field_validator("score766")
     @classmethod
     def _known_criteria(cls, value: dict[str, Score766Override]) -> dict[str, Score766Override]:
-        from cchc_kpi.kpi.score766_criteria import criterion_ids
-
         unknown = [k for k in value if k not in criterion_ids()]
         if unknown:
             raise ValueError(f"unknown criterion {unknown[0]} (use {', '.join(criterion_ids())})")
@@ -197,9 +91,15 @@ def find_config(explicit: Path | None = None) -> Path | None:
     local = Path.cwd() / CONFIG_NAME
     if local.is_file():
         return local
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    user = base / "cchc-kpi" / CONFIG_NAME
+    user = user_config_dir() / CONFIG_NAME
     return user if user.is_file() else None
+
+
+def user_config_dir() -> Path:
+    """The user's configuration folder of cchc-kpi on this system."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("cchc-kpi", appauthor=False, roaming=True))
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -9,7 +9,8 @@ import pytest
 from cchc_kpi.errors import InputError
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.kpi.procedure_catalog import catalog_counts, code_key_expr, read_catalog, with_catalog_levels
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_from_dataset
+from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.sample.layouts import catalog_text
 
 from .conftest import FIXTURES

@@ -9,7 +9,8 @@ from datetime import date
 import openpyxl
 
 from cchc_kpi.ingestion.pipeline import ingest
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_from_dataset
+from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.report.score766 import score766_report
 
 from .conftest import FIXTURES

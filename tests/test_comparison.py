@@ -8,7 +8,8 @@ import pytest
 from cchc_kpi.calendar.periods import resolve_period
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.kpi.comparison import change, direction, earlier_period
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_from_dataset
+from cchc_kpi.report.options import ReportOptions
 
 from .conftest import FIXTURES
 

@@ -213,7 +213,12 @@ def test_output_folder_missing_or_unwritable(cli, tmp_path):
     """A missing output folder is exit 2; a read-only one too (skipped as root, which may write anywhere)."""
     path = _csv(tmp_path / "ds.csv", *_rows(2))
     missing = cli("report", "-p", "Q1-2024", path, "-o", tmp_path / "khong-co" / "bc.csv")
-    assert missing.code == 2 and missing.err.startswith(f"cchc-kpi: lỗi: không ghi được {tmp_path}")
+    assert missing.code == 2
+    assert (
+        missing.err
+        == f"cchc-kpi: lỗi: không ghi được {tmp_path}/khong-co/bc.csv: thư mục {tmp_path}/khong-co không tồn tại; hãy tạo thư mục hoặc chọn nơi khác\n"
+    )
+    assert not (tmp_path / "khong-co").exists()
     if os.geteuid() == 0:
         pytest.skip("running as root: a read-only folder is still writable")
     locked = tmp_path / "chi-doc"

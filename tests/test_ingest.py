@@ -6,7 +6,8 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
+from cchc_kpi.ingestion.dataset import IngestOptions
+from cchc_kpi.ingestion.pipeline import ingest
 
 from .conftest import FIXTURES
 

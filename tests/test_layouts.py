@@ -8,7 +8,8 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
+from cchc_kpi.ingestion.dataset import IngestOptions
+from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.schema.textnorm import name_key
 
 from .conftest import FIXTURES, SAMPLE_DATA

@@ -30,10 +30,22 @@ def test_compression_ratio_of_a_big_member(tmp_path):
     check_file(path, Limits(workbook_ratio=None))
 
 
-def test_environment_lifts_the_limits(monkeypatch):
-    """CCHC_KPI_NO_LIMITS=1 (what --no-limits sets) lifts every limit; 0 or unset keeps them."""
-    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "1")
-    assert Limits.from_environment() == Limits.none()
-    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "0")
-    assert Limits.from_environment() == Limits()
+def test_no_limits_is_every_limit_lifted():
+    """Limits.none() (what --no-limits and CCHC_KPI_NO_LIMITS=1 pass) lifts every limit."""
+    assert Limits.none() == Limits(
+        workbook_unpacked_bytes=None, workbook_ratio=None, file_bytes=None, cell_chars=None
+    )
     assert Limits().cell_bytes == 4 * 32_767
+    assert Limits.none().cell_bytes is None
+
+
+def test_environment_lifts_the_limits_on_the_command_line(cli, monkeypatch, tmp_path):
+    """CCHC_KPI_NO_LIMITS=1 lifts the limits for the command line; 0 or unset keeps them."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "Mã hồ sơ,Đơn vị xử lý,Ngày tiếp nhận\nA1,UBND xã A,02/01/2024\nA2," + "x" * 140_000 + ",03/01/2024\n"
+    )
+    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "0")
+    assert cli("validate", path, "-f", "json").code == 1
+    monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "1")
+    assert cli("validate", path, "-f", "json").code == 0

@@ -5,12 +5,19 @@ from datetime import date
 from cchc_kpi.calendar.periods import resolve_period
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.outputs.narrative import narrative, period_lead
-from cchc_kpi.report.build import ReportOptions
+from cchc_kpi.report.options import ReportOptions
+from cchc_kpi.report.prepare import prepare_dossiers
+from cchc_kpi.report.written import written_report
 
 from .conftest import FIXTURES
 
 GOLDEN = [FIXTURES / "golden_a.csv", FIXTURES / "golden_b.csv"]
 OPTIONS = ReportOptions(period="Q1-2024", as_of=date(2026, 1, 1))
+
+
+def _paragraphs(lang, by="level"):
+    return narrative(written_report(prepare_dossiers(ingest(GOLDEN), OPTIONS), by, lang), lang)
+
 
 VI_UNIT_LT = (
     "Trong quý I năm 2024, UBND phường Lộc Thọ tiếp nhận 6 hồ sơ (trong kỳ 5 hồ sơ, kỳ trước chuyển sang 1 hồ sơ; "
@@ -35,20 +42,20 @@ EN_WHOLE = (
 
 def test_vietnamese_by_level_and_whole():
     """One paragraph per level, then the whole; sentences only for columns that exist."""
-    paragraphs = narrative(ingest(GOLDEN), OPTIONS, "vi")
+    paragraphs = _paragraphs("vi")
     assert paragraphs == [VI_WHOLE.replace("các cơ quan, đơn vị", "UBND cấp xã"), VI_WHOLE]
 
 
 def test_vietnamese_by_unit():
     """--narrative-by unit: one per unit; a unit without e-result or digitisation columns has no such sentence."""
-    paragraphs = narrative(ingest(GOLDEN), OPTIONS, "vi", by="unit")
+    paragraphs = _paragraphs("vi", by="unit")
     assert paragraphs[0] == VI_UNIT_LT
     assert paragraphs[-1] == VI_WHOLE
 
 
 def test_english():
     """The English paragraph, word for word."""
-    assert narrative(ingest(GOLDEN), OPTIONS, "en")[-1] == EN_WHOLE
+    assert _paragraphs("en")[-1] == EN_WHOLE
 
 
 def test_period_phrases():

@@ -9,9 +9,11 @@ import polars as pl
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
+from cchc_kpi.ingestion.dataset import IngestOptions
+from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.ingestion.store import DATA, read_store, store_dataset, write_store
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_from_dataset
+from cchc_kpi.report.options import ReportOptions
 
 from .conftest import FIXTURES
 

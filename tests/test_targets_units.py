@@ -9,7 +9,8 @@ from cchc_kpi.atomic import output_lock
 from cchc_kpi.config import load_config
 from cchc_kpi.errors import LockBusyError
 from cchc_kpi.ingestion.pipeline import ingest
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_from_dataset
+from cchc_kpi.report.options import ReportOptions
 
 from .conftest import FIXTURES
 

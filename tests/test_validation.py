@@ -6,7 +6,8 @@ import pytest
 
 from cchc_kpi.errors import UsageError
 from cchc_kpi.ingestion.accounting import Accounting
-from cchc_kpi.ingestion.validate import accounting_table, parse_threshold, rejected_table, validate
+from cchc_kpi.ingestion.validate import parse_threshold, validate
+from cchc_kpi.outputs.views import accounting_table, rejected_table
 
 from .conftest import FIXTURES
 

@@ -8,7 +8,10 @@ import pytest
 
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.outputs.workbook.report import write_report_workbook
-from cchc_kpi.report.build import ReportOptions, report_from_dataset
+from cchc_kpi.report.build import report_for
+from cchc_kpi.report.bundle import workbook_content
+from cchc_kpi.report.options import ReportOptions
+from cchc_kpi.report.prepare import prepare_dossiers
 
 from .conftest import FIXTURES
 
@@ -17,11 +20,11 @@ LATER = date(2026, 1, 1)
 
 
 def _workbook(paths, tmp_path, lang="vi", sample=False, **extra):
-    dataset = ingest(paths)
     options = ReportOptions(period="Q1-2024", as_of=LATER, by=["level", "unit"], **extra)
-    report = report_from_dataset(dataset, options, lang=lang, sample=sample)
+    prepared = prepare_dossiers(ingest(paths), options)
+    report = report_for(prepared, lang=lang, sample=sample)
     target = tmp_path / "bao-cao.xlsx"
-    write_report_workbook(target, dataset, options, report, lang, sample)
+    write_report_workbook(target, workbook_content(prepared, report, lang, sample), lang)
     return openpyxl.load_workbook(target), report
 
 

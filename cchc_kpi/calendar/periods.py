@@ -16,8 +16,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from cchc_kpi.errors import UsageError
+from cchc_kpi.schema.choices import Convention
 
-Convention = Literal["calendar", "nd09"]
 PeriodKind = Literal["month", "quarter", "half", "months", "year", "range"]
 CUTOFF_DAY = 15
 

@@ -10,12 +10,6 @@ from pydantic import BaseModel
 
 from cchc_kpi.calendar.working_calendar import WorkCalendar, load_overrides
 from cchc_kpi.i18n.numfmt import Lang
-from cchc_kpi.outputs.tables import Column, Table
-
-WEEKDAYS = {
-    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 
 class CalendarEntry(BaseModel):
@@ -45,27 +39,3 @@ def count_working_days(first: date, last: date, holidays_file: Path | None = Non
     calendar = _calendar(first.year, last.year, holidays_file, "vi")
     days = (last - first).days + 1
     return sum(1 for n in range(max(days, 0)) if calendar.is_working_day(first + timedelta(n)))
-
-
-def calendar_table(entries: list[CalendarEntry], year: int, lang: Lang) -> Table:
-    """The special days as a table with weekdays."""
-    from cchc_kpi.i18n.messages import text
-
-    columns = [
-        Column(key="date", label=text("calendar.date", lang)),
-        Column(key="weekday", label=text("calendar.weekday", lang)),
-        Column(key="kind", label=text("calendar.kind", lang)),
-        Column(key="name", label=text("calendar.name", lang)),
-        Column(key="source", label=text("calendar.source", lang)),
-    ]
-    rows = [
-        {
-            "date": f"{e.date:%d/%m/%Y}",
-            "weekday": WEEKDAYS[lang][e.date.weekday()],
-            "kind": text(f"calendar.{e.kind}", lang),
-            "name": e.name,
-            "source": e.source,
-        }
-        for e in entries
-    ]
-    return Table(title=text("calendar.title", lang, year=str(year)), columns=columns, rows=rows)

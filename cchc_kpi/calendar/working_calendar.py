@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.errors import ConfigError
+from cchc_kpi.schema.strict import Strict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,14 +26,16 @@ DayKind = Literal["off", "workday"]
 OVERRIDE_COLUMNS = ("date", "kind", "name", "source")
 
 
-@dataclass(frozen=True)
-class CalendarDay:
-    """A day that is not as its weekday says: a day off, or a make-up working day."""
+class CalendarDay(Strict):
+    """A day that is not as its weekday says: a day off, or a make-up working day (a row of
+    the bundled table, of ``--holidays`` or of the configuration's ``[[calendar]]``)."""
+
+    model_config = Strict.model_config | {"frozen": True}
 
     date: date
     kind: DayKind
-    name: str
-    source: str
+    name: str = ""
+    source: str = "unverified"
 
 
 def _read_overrides(text: str, origin: str) -> list[CalendarDay]:
@@ -51,7 +53,7 @@ def _read_overrides(text: str, origin: str) -> list[CalendarDay]:
         if kind not in ("off", "workday"):
             raise ConfigError("config.calendar_row", file=origin, line=line, value=kind)
         source = (row.get("source") or "").strip() or "unverified"
-        days.append(CalendarDay(day, kind, (row.get("name") or "").strip(), source))  # type: ignore[arg-type]
+        days.append(CalendarDay(date=day, kind=kind, name=(row.get("name") or "").strip(), source=source))  # type: ignore[arg-type]
     return days
 
 
@@ -83,7 +85,9 @@ class WorkCalendar:
         self.first_year, self.last_year = first_year, last_year
         statutory = holidays.country_holidays("VN", years=range(first_year, last_year + 1), language=language)
         special: dict[date, CalendarDay] = {
-            d: CalendarDay(d, "off", str(name), "holidays (VN), Bộ luật Lao động 2019 Điều 112")
+            d: CalendarDay(
+                date=d, kind="off", name=str(name), source="holidays (VN), Bộ luật Lao động 2019 Điều 112"
+            )
             for d, name in statutory.items()
         }
         for day in bundled_overrides() + list(extra or []):

@@ -55,12 +55,7 @@ def root(
     ),
 ) -> None:
     """cchc-kpi."""
-    if no_limits:
-        import os
-
-        from cchc_kpi.read.limits import NO_LIMITS_ENV
-
-        os.environ[NO_LIMITS_ENV] = "1"
+    STATE.no_limits = no_limits
 
 
 app.command("report")(report_command)

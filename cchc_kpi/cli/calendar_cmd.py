@@ -7,20 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import (
-    DebugOption,
-    FormatOption,
-    HolidaysOption,
-    LangOption,
-    OutputFormat,
-    QuietOption,
-    emit_json,
-    emit_table,
-    parse_day,
-    resolve_format,
-    start,
-    write_stdout,
-)
+from cchc_kpi.cli.options import DebugOption, FormatOption, HolidaysOption, LangOption, QuietOption
 
 
 def calendar_command(
@@ -40,25 +27,23 @@ def calendar_command(
     quiet: QuietOption = False,
 ) -> None:
     """Lịch làm việc / Days off and make-up working days of a year, with their source."""
-    language = start(lang, debug, quiet)
-    from cchc_kpi.calendar.view import calendar_entries, calendar_table, count_working_days
+    from cchc_kpi.calendar.view import calendar_entries, count_working_days
+    from cchc_kpi.cli.common import emit, parse_day, start
+    from cchc_kpi.errors import UsageError
     from cchc_kpi.i18n.messages import text
+    from cchc_kpi.outputs.jobs import calendar_document, line_document
 
-    fmt_ = resolve_format(fmt)
+    language = start(lang, debug, quiet)
     if count is not None:
         first, last = parse_day(count[0], "--count"), parse_day(count[1], "--count")
-        assert first is not None and last is not None
+        if first is None or last is None:
+            raise UsageError("usage.bad_date", option="--count", value=" ".join(count))
         days = count_working_days(first, last, holidays)
-        if fmt_ == OutputFormat.json:
-            emit_json({"from": first.isoformat(), "to": last.isoformat(), "working_days": days})
-        else:
-            line = text(
-                "calendar.count", language, first=f"{first:%d/%m/%Y}", last=f"{last:%d/%m/%Y}", days=days
-            )
-            write_stdout(line + "\n")
+        data = {"from": first.isoformat(), "to": last.isoformat(), "working_days": days}
+        emit(
+            line_document(data, text("calendar.count", language, first=first, last=last, days=days)),
+            fmt,
+            language,
+        )
         return
-    entries = calendar_entries(year, holidays, language)
-    if fmt_ == OutputFormat.json:
-        emit_json([e.model_dump(mode="json") for e in entries])
-    else:
-        emit_table(calendar_table(entries, year, language), fmt_, language)
+    emit(calendar_document(calendar_entries(year, holidays, language), year), fmt, language)

@@ -1,43 +1,25 @@
-"""What every command shares: common options, run state, and emitting tables.
+"""What every command shares: the run's state, printing results and diagnostics, and
+parsing dates and hours written on the command line.
 
 Kept free of heavy imports (Polars, Pydantic models) so that ``--help`` is instant.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 if TYPE_CHECKING:
     from cchc_kpi.calendar.workdays import WorkingHours
-    from cchc_kpi.i18n.numfmt import Lang
-    from cchc_kpi.outputs.tables import Table
+    from cchc_kpi.outputs.documents import Document
+    from cchc_kpi.schema.choices import Format, Lang
 
-
-class LangChoice(StrEnum):
-    """Language of labels, numbers and messages."""
-
-    vi = "vi"
-    en = "en"
-
-
-class OutputFormat(StrEnum):
-    """How a command prints its result."""
-
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    markdown = "markdown"
-    text = "text"
+NO_LIMITS_ENV = "CCHC_KPI_NO_LIMITS"
 
 
 @dataclass
@@ -48,61 +30,25 @@ class RunState:
     lang_given: bool = False
     debug: bool = False
     quiet: bool = False
+    no_limits: bool = False
 
 
 STATE = RunState()
 
-LangOption = Annotated[
-    LangChoice | None,
-    typer.Option(
-        "--lang", envvar="CCHC_KPI_LANG", help="Ngôn ngữ / language: vi (default), en.", show_default=False
-    ),
-]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Show the traceback of an error (no local variables).")
-]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors and the result.")]
-FormatOption = Annotated[
-    OutputFormat | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table (terminal default), csv (piped default), tsv, json, markdown; report: also text.",
-    ),
-]
-PathsArgument = Annotated[
-    list[str] | None,
-    typer.Argument(help="Export files, folders or glob patterns.", show_default=False),
-]
-InputOption = Annotated[
-    list[str] | None,
-    typer.Option("--input", "-i", help="An export file, folder or glob (repeatable).", show_default=False),
-]
-SetUnitOption = Annotated[
-    str | None,
-    typer.Option("--set-unit", help="Unit name for exports that have no unit column."),
-]
 
-SheetOption = Annotated[
-    str | None,
-    typer.Option("--sheet", help="Read only this sheet of each workbook (default: every dossier sheet)."),
-]
-SkipBadFilesOption = Annotated[
-    bool,
-    typer.Option(
-        "--skip-bad-files", help="Leave out unreadable files (listed in the accounting) instead of stopping."
-    ),
-]
-
-
-def start(lang: LangChoice | None, debug: bool, quiet: bool = False) -> Lang:
-    """Record the run's settings; return the language (a configuration may change it later
-    when --lang is not given: read ``STATE.lang`` after loading it)."""
-    STATE.lang = "en" if lang == LangChoice.en else "vi"
+def start(lang: Lang | None, debug: bool, quiet: bool = False) -> Lang:
+    """Record the run's settings; return the language of --lang (or vi). A configuration's
+    language applies when --lang is not given: see :func:`cchc_kpi.cli.run.load_settings`."""
+    STATE.lang = lang or "vi"
     STATE.lang_given = lang is not None
     STATE.debug = debug
     STATE.quiet = quiet
     return STATE.lang
+
+
+def no_limits() -> bool:
+    """Whether the input limits are lifted (``--no-limits`` or ``CCHC_KPI_NO_LIMITS=1``)."""
+    return STATE.no_limits or os.environ.get(NO_LIMITS_ENV, "") not in ("", "0")
 
 
 def stdout_is_terminal() -> bool:
@@ -110,11 +56,11 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def resolve_format(fmt: OutputFormat | None) -> OutputFormat:
+def resolve_format(fmt: Format | None) -> Format:
     """Return the format asked for, or table on a terminal and CSV otherwise."""
     if fmt is not None:
         return fmt
-    return OutputFormat.table if stdout_is_terminal() else OutputFormat.csv
+    return "table" if stdout_is_terminal() else "csv"
 
 
 def write_stdout(text: str) -> None:
@@ -132,27 +78,24 @@ def write_stdout(text: str) -> None:
         raise typer.Exit(0) from None
 
 
-def emit_json(data: Any) -> None:
-    """Print a JSON document (UTF-8, not ASCII-escaped)."""
-    write_stdout(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+def emit(document: Document, fmt: Format | None, lang: Lang) -> None:
+    """Print a result in ``fmt`` (a table on a terminal, CSV when piped, by default)."""
+    from cchc_kpi.outputs.documents import Lines, render_text
 
+    shown = resolve_format(fmt)
+    if shown != "table":
+        write_stdout(render_text(document, shown, lang))
+        return
+    from cchc_kpi.cli.render import print_lines, print_table
 
-def emit_table(table: Table, fmt: OutputFormat, lang: Lang) -> None:
-    """Print one table in the chosen format."""
-    from cchc_kpi.outputs.tables import to_delimited, to_markdown
-
-    if fmt == OutputFormat.csv:
-        write_stdout(to_delimited(table, ","))
-    elif fmt == OutputFormat.tsv:
-        write_stdout(to_delimited(table, "\t"))
-    elif fmt == OutputFormat.markdown:
-        write_stdout(to_markdown(table, lang))
-    elif fmt == OutputFormat.json:
-        emit_json(table.rows)
-    else:
-        from cchc_kpi.cli.render import print_table
-
-        print_table(table, lang)
+    for block in document.blocks(lang, True):
+        if isinstance(block, Lines):
+            if block.title is None:
+                write_stdout("\n".join(block.items) + "\n")
+            else:
+                print_lines(block.title, block.items)
+        else:
+            print_table(block, lang)
 
 
 def note(message: str) -> None:
@@ -194,14 +137,3 @@ def parse_hours(value: str | None) -> WorkingHours:
     if end <= start:
         raise UsageError("usage.bad_hours", value=value)
     return WorkingHours(start=start, end=end)
-
-
-HolidaysOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--holidays", help="Your own calendar table (CSV: date,kind,name,source) on top of the bundled one."
-    ),
-]
-WorkingHoursOption = Annotated[
-    str | None, typer.Option("--working-hours", help="Office hours, default 07:30-17:00.")
-]

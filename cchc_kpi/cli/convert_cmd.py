@@ -7,23 +7,20 @@ from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import (
+from cchc_kpi.cli.options import (
+    ConfigOption,
     DebugOption,
+    DuplicateKeyOption,
     FormatOption,
     InputOption,
     LangOption,
-    OutputFormat,
+    MaxInvalidOption,
     PathsArgument,
     QuietOption,
     SetUnitOption,
     SheetOption,
     SkipBadFilesOption,
-    emit_json,
-    note,
-    start,
 )
-from cchc_kpi.cli.run import ConfigOption, load_config, read_inputs
-from cchc_kpi.cli.validate_cmd import DuplicateKeyOption, MaxInvalidOption
 
 
 def convert_command(
@@ -49,30 +46,33 @@ def convert_command(
     version, so converting overlapping exports again adds no duplicates. Exit 1 when
     rejected rows pass --max-invalid (the valid ones are still stored).
     """
-    start(lang, debug, quiet)
     from cchc_kpi.atomic import output_lock
-    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.common import note, start, write_stdout
+    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
-    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.i18n.messages import render_all, text
     from cchc_kpi.i18n.numfmt import format_int
+    from cchc_kpi.ingestion.pipeline import ingest
     from cchc_kpi.ingestion.store import write_store
     from cchc_kpi.ingestion.validate import parse_threshold
+    from cchc_kpi.outputs.documents import json_text
 
+    start(lang, debug, quiet)
     threshold = parse_threshold(max_invalid) if max_invalid is not None else None
-    settings = load_config(config)
-    specs = list(paths or []) + list(inputs or [])
-    key = duplicate_key.value if duplicate_key else None
-    dataset, _ = read_inputs(specs, False, [out], set_unit, sheet, skip_bad_files, key, settings)
+    settings, language = load_settings(config)
+    specs = input_specs(paths, inputs, settings, missing="usage.no_input")
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    dataset = ingest(specs, reading, outputs=[out])
     with output_lock(out):
         result = write_store(dataset, out)
     accounting = dataset.accounting
-    if fmt == OutputFormat.json:
-        emit_json({**result.model_dump(), "accounting": accounting.counts()})
-    years = [f"{y}: {format_int(n, STATE.lang)}" for y, n in sorted(result.partitions.items())]
-    note(text("convert.done", STATE.lang, rows=result.rows_in, store=str(out), inserted=result.inserted,
+    if fmt == "json":
+        write_stdout(json_text({**result.model_dump(), "accounting": accounting.counts()}))
+    years = [f"{y}: {format_int(n, language)}" for y, n in sorted(result.partitions.items())]
+    note(text("convert.done", language, rows=result.rows_in, store=str(out), inserted=result.inserted,
               replaced=result.replaced, years=years))  # fmt: skip
-    for warning in dataset.warnings:
-        note(warning.render(STATE.lang))
+    for warning in render_all(dataset.warnings, language):
+        note(warning)
     if threshold is not None and threshold.exceeded(accounting):
-        note(text("validate.exit_rejected", STATE.lang, count=accounting.rows_rejected))
+        note(text("validate.exit_rejected", language, count=accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import DebugOption, LangOption, QuietOption, note, start
+from cchc_kpi.cli.common import note, start
+from cchc_kpi.cli.options import DebugOption, LangOption, QuietOption
 
 
 def init_command(

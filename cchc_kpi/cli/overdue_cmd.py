@@ -3,100 +3,34 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import (
-    DebugOption,
-    FormatOption,
-    HolidaysOption,
-    InputOption,
-    LangOption,
-    OutputFormat,
-    PathsArgument,
-    QuietOption,
-    SetUnitOption,
-    SheetOption,
-    SkipBadFilesOption,
-    WorkingHoursOption,
-    emit_json,
-    emit_table,
-    note,
-    resolve_format,
-    start,
-    write_stdout,
-)
-from cchc_kpi.cli.run import (
+from cchc_kpi.cli.options import (
     AsOfOption,
     AsUnitsOption,
     CompareOption,
     ConfigOption,
     ConventionOption,
+    DebugOption,
+    DuplicateKeyOption,
     FieldFilter,
+    FormatOption,
+    HolidaysOption,
+    InputOption,
+    LangOption,
     LevelFilter,
+    PathsArgument,
     PeriodOption,
+    QuietOption,
     SampleOption,
+    SetUnitOption,
+    SheetOption,
+    SkipBadFilesOption,
     UnitFilter,
-    build_options,
-    load_config,
-    read_inputs,
+    WorkingHoursOption,
 )
-from cchc_kpi.cli.validate_cmd import DuplicateKeyOption
-
-if TYPE_CHECKING:
-    from cchc_kpi.i18n.numfmt import Lang
-    from cchc_kpi.report.overdue import OverdueReport
-
-
-def overdue_machine_rows(report: OverdueReport) -> list[dict[str, object]]:
-    """Rows for CSV/TSV: the list's columns with raw values."""
-    from cchc_kpi.report.overdue import COLUMNS
-
-    return [{k: r.get(k) for k in COLUMNS} for r in report.rows]
-
-
-def _write_file(path: Path, report: OverdueReport, lang: Lang) -> None:
-    from cchc_kpi.atomic import atomic_path, write_text_atomic
-    from cchc_kpi.errors import UsageError
-    from cchc_kpi.outputs.tables import Column, Table, to_delimited, to_markdown
-    from cchc_kpi.report.overdue import COLUMNS, overdue_table
-
-    suffix = path.suffix.lower()
-    machine = Table(columns=[Column(key=k, label=k) for k in COLUMNS], rows=overdue_machine_rows(report))
-    if suffix == ".csv":
-        write_text_atomic(path, "\ufeff" + to_delimited(machine, ","))
-    elif suffix == ".tsv":
-        write_text_atomic(path, to_delimited(machine, "\t"))
-    elif suffix == ".json":
-        import json
-
-        write_text_atomic(
-            path, json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-        )
-    elif suffix == ".md":
-        write_text_atomic(path, to_markdown(overdue_table(report, lang), lang))
-    elif suffix == ".xlsx":
-        import xlsxwriter
-
-        from cchc_kpi.outputs.workbook.cells import SheetColumn, make_formats, write_table_sheet
-
-        kinds = {"received_at": "when", "due_at": "when", "closed_at": "when", "apology_at": "when"}
-        table = overdue_table(report, lang)
-        with atomic_path(path) as tmp:
-            workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
-            columns = [SheetColumn(c.key, c.label, kinds.get(c.key, "count" if c.kind == "int" else "text"))
-                       for c in table.columns]  # fmt: skip
-            rows = [
-                {**shown, **{k: raw[k] for k in kinds}}
-                for shown, raw in zip(table.rows, report.rows, strict=True)
-            ]
-            write_table_sheet(
-                workbook.add_worksheet(table.title[:31]), columns, rows, make_formats(workbook), table.title
-            )
-            workbook.close()
-    else:
-        raise UsageError("usage.bad_output", suffix=suffix or "?")
 
 
 def overdue_command(
@@ -131,37 +65,27 @@ def overdue_command(
     quiet: QuietOption = False,
 ) -> None:
     """Hồ sơ quá hạn / Late and overdue dossiers with working days late and apology status."""
-    start(lang, debug, quiet)
-    from cchc_kpi.atomic import output_lock
-    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.common import emit, note, start
+    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, report_options
     from cchc_kpi.i18n.messages import text
-    from cchc_kpi.outputs.tables import Column, Table, to_delimited, to_markdown
-    from cchc_kpi.report.overdue import COLUMNS, overdue_list, overdue_table
+    from cchc_kpi.outputs.files import write_output
+    from cchc_kpi.outputs.jobs import overdue_document
+    from cchc_kpi.report.overdue import overdue_list
+    from cchc_kpi.report.run import open_run
 
-    settings = load_config(config)
-    language = STATE.lang
-    options = build_options(
+    start(lang, debug, quiet)
+    settings, language = load_settings(config)
+    options = report_options(
         period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
         config=settings, as_units=as_units,
     )  # fmt: skip
-    specs = list(paths or []) + list(inputs or [])
-    outputs = [output] if output is not None else []
-    key = duplicate_key.value if duplicate_key else None
-    dataset, _ = read_inputs(specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options)
-    report = overdue_list(dataset, options, due_within)
+    specs = input_specs(paths, inputs, settings, sample)
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    prepared = open_run(specs, options, reading, outputs=[output] if output else [])
+    document = overdue_document(overdue_list(prepared, due_within))
     if output is not None:
-        with output_lock(output):
-            _write_file(output, report, language)
+        write_output(output, document, language)
         note(text("report.written", language, path=str(output)))
         if fmt is None:
             return
-    fmt_ = resolve_format(fmt)
-    if fmt_ == OutputFormat.json:
-        emit_json(report.model_dump(mode="json"))
-    elif fmt_ in (OutputFormat.csv, OutputFormat.tsv):
-        machine = Table(columns=[Column(key=k, label=k) for k in COLUMNS], rows=overdue_machine_rows(report))
-        write_stdout(to_delimited(machine, "," if fmt_ == OutputFormat.csv else "\t"))
-    elif fmt_ in (OutputFormat.markdown, OutputFormat.text):
-        write_stdout(to_markdown(overdue_table(report, language), language))
-    else:
-        emit_table(overdue_table(report, language), fmt_, language)
+    emit(document, fmt, language)

@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from cchc_kpi.cli.common import (
-    DebugOption,
-    FormatOption,
-    HolidaysOption,
-    InputOption,
-    LangOption,
-    OutputFormat,
-    PathsArgument,
-    QuietOption,
-    SetUnitOption,
-    SheetOption,
-    SkipBadFilesOption,
-    WorkingHoursOption,
-    note,
-    resolve_format,
-    start,
-    write_stdout,
-)
-from cchc_kpi.cli.run import (
+from cchc_kpi.cli.options import (
     AsOfOption,
     AsUnitsOption,
     CatalogOption,
@@ -35,31 +16,28 @@ from cchc_kpi.cli.run import (
     CompareWithOption,
     ConfigOption,
     ConventionOption,
+    DebugOption,
+    DuplicateKeyOption,
     FieldFilter,
+    FormatOption,
+    HolidaysOption,
+    InputOption,
+    LangOption,
     LevelFilter,
+    MaxInvalidOption,
+    PathsArgument,
     PeriodOption,
+    QuietOption,
     SampleOption,
+    SetUnitOption,
+    SheetOption,
+    SkipBadFilesOption,
     UnitFilter,
-    build_options,
-    load_config,
-    miss_line,
-    read_inputs,
+    WorkingHoursOption,
 )
-from cchc_kpi.cli.validate_cmd import DuplicateKeyOption, MaxInvalidOption
+from cchc_kpi.schema.choices import NarrativeBy
 
-
-class NarrativeChoice(StrEnum):
-    """Paragraphs of the written report per level or per unit."""
-
-    level = "level"
-    unit = "unit"
-
-
-class CsvStyle(StrEnum):
-    """CSV dialect."""
-
-    standard = "standard"
-    excel_vi = "excel-vi"
+CsvStyle = Literal["standard", "excel-vi"]
 
 
 def report_command(
@@ -98,11 +76,11 @@ def report_command(
     csv_style: Annotated[
         CsvStyle,
         typer.Option("--csv-style", help="excel-vi: ';' and decimal commas for Excel in Vietnamese."),
-    ] = CsvStyle.standard,
+    ] = "standard",
     narrative_by: Annotated[
-        NarrativeChoice,
+        NarrativeBy,
         typer.Option("--narrative-by", help="--format text: one paragraph per level (default) or per unit."),
-    ] = NarrativeChoice.level,
+    ] = "level",
     sample: SampleOption = False,
     set_unit: SetUnitOption = None,
     sheet: SheetOption = None,
@@ -126,43 +104,68 @@ def report_command(
     Exit 0 when the report is produced (even with rejected rows), 1 when rejected rows pass
     --max-invalid (the report is still printed), 2 on usage, input or configuration errors.
     """
-    start(lang, debug, quiet)
-    from cchc_kpi.cli.common import STATE
-    from cchc_kpi.cli.report_output import emit_report, output_path, write_report_file
+    from cchc_kpi.cli.common import emit, note, start
+    from cchc_kpi.cli.run import (
+        ingest_options,
+        input_specs,
+        load_settings,
+        miss_line,
+        output_path,
+        read_sample,
+        report_options,
+    )
     from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.ingestion.validate import parse_threshold
+    from cchc_kpi.outputs.documents import FileWriter
+    from cchc_kpi.outputs.files import write_output
+    from cchc_kpi.outputs.jobs import report_document
     from cchc_kpi.outputs.report_tables import metric_names
-    from cchc_kpi.report.build import report_from_dataset
+    from cchc_kpi.report.build import report_for
+    from cchc_kpi.report.run import open_run, run_period
 
+    start(lang, debug, quiet)
     threshold = parse_threshold(max_invalid) if max_invalid is not None else None
     columns = metric_names(metrics)
-    settings = load_config(config)
-    language = STATE.lang
-    options = build_options(
+    settings, language = load_settings(config)
+    options = report_options(
         period, convention, as_of, compare_at, holidays, working_hours, unit, level, field, by, not no_total,
         settings, as_units, compare, catalog,
     )  # fmt: skip
-    output = output_path(output, settings, options)
+    resolved = run_period(options)
+    output = output_path(output, settings, resolved)
     if fmt is None and settings is not None and settings.report.format:
-        fmt = OutputFormat(settings.report.format)
-    specs = list(paths or []) + list(inputs or [])
-    outputs = [output] if output is not None else []
-    key = duplicate_key.value if duplicate_key else None
-    dataset, is_sample = read_inputs(
-        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options
-    )
-    report = report_from_dataset(dataset, options, lang=language, sample=is_sample)
-    excel_vi = csv_style == CsvStyle.excel_vi
-    if output is not None:
-        write_report_file(output, report, language, columns, excel_vi, dataset, options)
-        note(text("report.written", language, path=str(output)))
-    if fmt == OutputFormat.text:
-        from cchc_kpi.outputs.narrative import narrative
+        fmt = settings.report.format
+    specs = input_specs(paths, inputs, settings, sample)
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    prepared = open_run(specs, options, reading, period=resolved, outputs=[output] if output else [])
+    is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
+    report = report_for(prepared, lang=language, sample=is_sample)
+    writers: dict[str, FileWriter] = {}
+    if output is not None and output.suffix.lower() == ".xlsx":
+        from cchc_kpi.outputs.workbook.report import write_report_workbook
+        from cchc_kpi.report.bundle import workbook_content
 
-        write_stdout("\n\n".join(narrative(dataset, options, language, narrative_by.value)) + "\n")
-    elif output is None or fmt is not None:
-        emit_report(report, resolve_format(fmt), language, columns, excel_vi, verbose)
+        content = workbook_content(prepared, report, language, is_sample)
+        writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_)
+    written = None
+    if fmt == "text":
+        from cchc_kpi.report.written import written_report
+
+        written = written_report(prepared, narrative_by, language)
+    document = report_document(
+        report,
+        columns=columns,
+        excel_vi=csv_style == "excel-vi",
+        verbose=verbose,
+        written=written,
+        writers=writers,
+    )
+    if output is not None:
+        write_output(output, document, language)
+        note(text("report.written", language, path=str(output)))
+    if output is None or fmt is not None:
+        emit(document, fmt, language)
     for warning in report.warnings:
         note(warning)
     if threshold is not None and threshold.exceeded(report.accounting):

@@ -1,113 +1,40 @@
-"""Options shared by the commands that report on a period (report, overdue, score766)
-and the common steps: building the report options, reading the inputs once."""
+"""The steps every command takes before calling the library: the configuration and the
+language, the report options and the reading options gathered from the command line
+over the configuration over the defaults, the input paths, the output path."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
-
-from cchc_kpi.cli.common import parse_day, parse_hours
+from cchc_kpi.cli.common import STATE, no_limits, parse_day, parse_hours
 
 if TYPE_CHECKING:
+    from cchc_kpi.calendar.periods import Period
     from cchc_kpi.config import Config
-    from cchc_kpi.i18n.numfmt import Lang
-    from cchc_kpi.ingestion.pipeline import Dataset
+    from cchc_kpi.ingestion.dataset import IngestOptions
     from cchc_kpi.kpi.targets import TargetMiss
-    from cchc_kpi.report.build import ReportOptions
+    from cchc_kpi.report.options import ReportOptions
+    from cchc_kpi.schema.choices import CompareAt, CompareWith, Convention, DuplicateKey, Lang
 
 
-class ConventionChoice(StrEnum):
-    """Period convention."""
-
-    calendar = "calendar"
-    nd09 = "nd09"
-
-
-class CompareChoice(StrEnum):
-    """How close dates are compared with due dates."""
-
-    date = "date"
-    datetime = "datetime"
-
-
-PeriodOption = Annotated[
-    str,
-    typer.Option("--period", "-p", help="Q1-2024, 2024-05, T5-2024, 5T-2024, H1-2024, 2024, last-month …"),
-]
-ConventionOption = Annotated[
-    ConventionChoice | None,
-    typer.Option(
-        "--convention", help="calendar (default), or nd09 (15th → 14th cut-off).", show_default=False
-    ),
-]
-AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Today for relative periods (yyyy-mm-dd).")]
-CompareOption = Annotated[
-    CompareChoice | None,
-    typer.Option(
-        "--compare-at", help="date (calendar days, default) or datetime (working hours).", show_default=False
-    ),
-]
-
-
-class CompareWithChoice(StrEnum):
-    """The earlier period a report compares with."""
-
-    previous = "previous"
-    last_year = "last-year"
-
-
-CompareWithOption = Annotated[
-    CompareWithChoice | None,
-    typer.Option(
-        "--compare",
-        help="Add <metric>_prev and <metric>_change: previous (the period just before) or last-year.",
-        show_default=False,
-    ),
-]
-CatalogOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--catalog",
-        help="Procedure catalogue (CSV/Excel: Mã TTHC, Tên TTHC, Cấp thực hiện, Mức độ, Phí).",
-    ),
-]
-UnitFilter = Annotated[list[str] | None, typer.Option("--unit", help="Only this unit (repeatable).")]
-LevelFilter = Annotated[list[str] | None, typer.Option("--level", help="Only this level (repeatable).")]
-FieldFilter = Annotated[list[str] | None, typer.Option("--field", help="Only this field (repeatable).")]
-SampleOption = Annotated[bool, typer.Option("--sample", help="Run on the bundled sample data (DỮ LIỆU MẪU).")]
-
-
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option("--config", help="Configuration file (default ./cchc-kpi.toml, then ~/.config/cchc-kpi/)."),
-]
-AsUnitsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-units", help="Count former units under their successors as of this date (e.g. 2025-07-01)."
-    ),
-]
-
-
-def load_config(path: Path | None) -> Config | None:
-    """The configuration to use (None when there is none); its language becomes the default."""
-    from cchc_kpi.cli.common import STATE
+def load_settings(path: Path | None) -> tuple[Config | None, Lang]:
+    """The configuration to use (None when there is none) and the run's language: --lang
+    (or CCHC_KPI_LANG), else the configuration's, else Vietnamese."""
     from cchc_kpi.config import discover
 
     config = discover(path)
-    if config is not None and not STATE.lang_given:
-        STATE.lang = config.report.lang
-    return config
+    lang: Lang = STATE.lang if STATE.lang_given or config is None else config.report.lang
+    STATE.lang = lang  # error messages from here on speak it too
+    return config, lang
 
 
-def build_options(
+def report_options(
     period: str,
-    convention: ConventionChoice | None,
+    convention: Convention | None,
     as_of: str | None,
-    compare_at: CompareChoice | None,
+    compare_at: CompareAt | None,
     holidays: Path | None,
     working_hours: str | None,
     units: list[str] | None,
@@ -117,16 +44,14 @@ def build_options(
     total: bool = True,
     config: Config | None = None,
     as_units: str | None = None,
-    compare: CompareWithChoice | None = None,
+    compare: CompareWith | None = None,
     catalog: Path | None = None,
 ) -> ReportOptions:
-    """Gather the period options, the command line over the configuration over the defaults;
-    a wrong period fails before any file is read."""
-    from cchc_kpi.calendar.periods import resolve_period
+    """The report options: the command line over the configuration over the defaults."""
     from cchc_kpi.config import ReportDefaults
     from cchc_kpi.errors import UsageError
     from cchc_kpi.kpi.grouping import GROUP_KEYS
-    from cchc_kpi.report.build import ReportOptions
+    from cchc_kpi.report.options import ReportOptions
 
     defaults = config.report if config else ReportDefaults()
     keys = [k.strip() for item in (by or defaults.by) for k in item.split(",") if k.strip()]
@@ -137,14 +62,10 @@ def build_options(
         holidays_file = Path(config.resolve(defaults.holidays_file))
     if catalog is None and config is not None and config.inputs.catalog:
         catalog = Path(config.resolve(config.inputs.catalog))
-    if catalog is not None and not catalog.is_file():
-        from cchc_kpi.errors import InputError
-
-        raise InputError("catalog.not_found", path=str(catalog))
-    options = ReportOptions(
+    return ReportOptions(
         period=period,
-        convention=convention.value if convention else defaults.convention,
-        compare_at=compare_at.value if compare_at else defaults.compare_at,
+        convention=convention or defaults.convention,
+        compare_at=compare_at or defaults.compare_at,
         as_of=parse_day(as_of, "--as-of"),
         by=keys,  # type: ignore[arg-type]
         units=units or [],
@@ -158,64 +79,80 @@ def build_options(
         merges=config.merges if config else [],
         as_units=parse_day(as_units, "--as-units"),
         targets=config.targets if config else [],
-        compare=compare.value if compare else None,
+        compare=compare,
         catalog=catalog,
         score766=config.score766 if config else {},
     )
-    resolve_period(options.period, options.convention, options.as_of)
-    return options
 
 
-def read_inputs(
-    specs: list[str],
-    sample: bool,
-    outputs: list[Path],
+def ingest_options(
     set_unit: str | None,
     sheet: str | None,
     skip_bad_files: bool,
-    duplicate_key: str | None,
+    duplicate_key: DuplicateKey | None,
     config: Config | None = None,
-    options: ReportOptions | None = None,
-) -> tuple[Dataset, bool]:
-    """Resolve and read the inputs once (the configuration's when none are named);
-    return the dataset and whether it is the sample. A Parquet store is read up to the
-    last day of ``options``' period."""
-    from cchc_kpi.calendar.periods import resolve_period
-    from cchc_kpi.cli.validate_cmd import check_outputs_are_not_inputs
-    from cchc_kpi.errors import UsageError
-    from cchc_kpi.ingestion.pipeline import IngestOptions, ingest
-    from cchc_kpi.ingestion.store import find_stores
-    from cchc_kpi.read.files import resolve_inputs
-    from cchc_kpi.sample.bundled import is_sample, sample_dir
+) -> IngestOptions:
+    """How the inputs are read: the command line over the configuration (rules relative to
+    its folder, profiles, the duplicate key), the limits (lifted with --no-limits)."""
+    from cchc_kpi.ingestion.dataset import IngestOptions
+    from cchc_kpi.read.limits import Limits
 
-    until = None
-    if options is not None:
-        until = resolve_period(options.period, options.convention, options.as_of).effective_end
-
-    if not specs and not sample and config is not None:
-        specs = [config.resolve(p) for p in config.inputs.paths]
-    specs = specs + ([str(sample_dir())] if sample else [])
-    if not specs:
-        raise UsageError("usage.no_input_report")
-    stores, found = find_stores(specs)
-    exports = [str(e) for e in found]
-    files = resolve_inputs(exports) if exports else []
-    if outputs and exports:
-        check_outputs_are_not_inputs(outputs, exports)
     rules = (
         [r.model_copy(update={"path": config.resolve(r.path)}) for r in config.inputs.files] if config else []
     )
-    reading = IngestOptions(
+    return IngestOptions(
         set_unit=set_unit,
-        duplicate_key=duplicate_key or (config.report.duplicate_key if config else "unit"),  # type: ignore[arg-type]
+        duplicate_key=duplicate_key or (config.report.duplicate_key if config else "unit"),
         sheet=sheet,
         skip_bad_files=skip_bad_files,
         profile=config.inputs.profile if config else None,
         profiles=config.profiles if config else {},
         file_rules=rules,
-        until=until,
+        limits=Limits.none() if no_limits() else Limits(),
     )
-    return ingest([*[str(s) for s in stores], *[str(f) for f in files]], reading), sample or is_sample(files)
+
+
+def input_specs(
+    paths: list[str] | None,
+    inputs: list[str] | None,
+    config: Config | None,
+    sample: bool = False,
+    missing: str = "usage.no_input_report",
+) -> list[str]:
+    """The inputs named on the command line (positional and --input), else the
+    configuration's; the bundled sample with --sample. None at all: ``missing``."""
+    from cchc_kpi.errors import UsageError
+
+    specs = list(paths or []) + list(inputs or [])
+    if not specs and not sample and config is not None:
+        specs = [config.resolve(p) for p in config.inputs.paths]
+    if sample:
+        from cchc_kpi.sample.bundled import sample_dir
+
+        specs.append(str(sample_dir()))
+    if not specs:
+        raise UsageError(missing)
+    return specs
+
+
+def read_sample(input_paths: list[str]) -> bool:
+    """Whether every input of the run is one of the bundled sample exports."""
+    from cchc_kpi.sample.bundled import is_sample
+
+    return is_sample([Path(p) for p in input_paths])
+
+
+def output_path(output: Path | None, config: Config | None, period: Period) -> Path | None:
+    """The output file: --output, else the configuration's; {period} {start} {end} {today}
+    in either are replaced (the configuration's is relative to its file)."""
+    if output is None and (config is None or not config.report.output):
+        return None
+    fields = {"period": period.label.replace("..", "_"), "start": period.start, "end": period.end,
+              "today": date.today()}  # fmt: skip
+    if output is not None:
+        return Path(str(output).format(**fields)) if "{" in str(output) else output
+    template = config.report.output if config is not None else None
+    return Path(config.resolve(template.format(**fields))) if config is not None and template else None
 
 
 def miss_line(miss: TargetMiss, lang: Lang) -> str:

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from cchc_kpi.cli.common import DebugOption, LangOption, QuietOption, note, start
+from cchc_kpi.cli.common import note, start
+from cchc_kpi.cli.options import DebugOption, LangOption, QuietOption
+from cchc_kpi.schema.choices import SampleFormat
 
-
-class SampleFormatChoice(StrEnum):
-    """Layout of the sample export."""
-
-    csv = "csv"
-    dvcqg = "dvcqg"
-    xlsx = "xlsx"
-    catalog = "catalog"
-
-
-class UnitSetChoice(StrEnum):
-    """Which synthetic units the dossiers belong to."""
-
-    khanh_hoa = "khanh-hoa"
-    van_ninh = "van-ninh"
-    cam_ranh = "cam-ranh"
+UnitSet = Literal["khanh-hoa", "van-ninh", "cam-ranh"]  # the keys of sample.world.UNIT_SETS (a test checks)
 
 
 def sample_command(
@@ -35,16 +21,14 @@ def sample_command(
         int, typer.Option("--seed", help="Random seed (the same seed gives the same file).")
     ] = 2024,
     fmt: Annotated[
-        SampleFormatChoice,
+        SampleFormat,
         typer.Option(
             "--format",
             "-f",
             help="csv: one-stop list; dvcqg: portal fields; xlsx: vendor report; catalog: procedure list.",
         ),
-    ] = SampleFormatChoice.csv,
-    units: Annotated[
-        UnitSetChoice, typer.Option("--units", help="Synthetic unit set.")
-    ] = UnitSetChoice.khanh_hoa,
+    ] = "csv",
+    units: Annotated[UnitSet, typer.Option("--units", help="Synthetic unit set.")] = "khanh-hoa",
     lang: LangOption = None,
     debug: DebugOption = False,
     quiet: QuietOption = False,
@@ -55,9 +39,9 @@ def sample_command(
     from cchc_kpi.sample.generate import SampleSpec
     from cchc_kpi.sample.layouts import write_sample
 
-    spec = SampleSpec(rows=rows, seed=seed, units=units.value)
-    path = write_sample(out, spec, fmt.value)
-    if fmt == SampleFormatChoice.catalog:
+    spec = SampleSpec(rows=rows, seed=seed, units=units)
+    path = write_sample(out, spec, fmt)
+    if fmt == "catalog":
         note(text("sample.catalog_written", language, path=str(path)))
     else:
         note(text("sample.written", language, path=str(path), rows=rows))

@@ -3,102 +3,45 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from cchc_kpi.cli.common import (
-    DebugOption,
-    FormatOption,
-    HolidaysOption,
-    InputOption,
-    LangOption,
-    OutputFormat,
-    PathsArgument,
-    QuietOption,
-    SetUnitOption,
-    SheetOption,
-    SkipBadFilesOption,
-    WorkingHoursOption,
-    emit_json,
-    emit_table,
-    note,
-    resolve_format,
-    start,
-    write_stdout,
-)
-from cchc_kpi.cli.run import (
+from cchc_kpi.cli.options import (
     AsOfOption,
     AsUnitsOption,
     CatalogOption,
     CompareOption,
     ConfigOption,
     ConventionOption,
+    DebugOption,
+    DuplicateKeyOption,
     FieldFilter,
+    FormatOption,
+    HolidaysOption,
+    InputOption,
+    LangOption,
     LevelFilter,
+    PathsArgument,
     PeriodOption,
+    QuietOption,
     SampleOption,
+    SetUnitOption,
+    SheetOption,
+    SkipBadFilesOption,
     UnitFilter,
-    build_options,
-    load_config,
-    read_inputs,
+    WorkingHoursOption,
 )
-from cchc_kpi.cli.validate_cmd import DuplicateKeyOption
-
-if TYPE_CHECKING:
-    from cchc_kpi.i18n.numfmt import Lang
-    from cchc_kpi.report.score766 import Score766Report
-
-
-class ScoreBy(StrEnum):
-    """Per unit, or only the whole."""
-
-    unit = "unit"
-
-
-def _text(report: Score766Report, fmt: OutputFormat, lang: Lang) -> str:
-    """The estimate as a file's or a pipe's text."""
-    import json
-
-    from cchc_kpi.outputs.score766_tables import score_machine_table, score_table, unit_score_table
-    from cchc_kpi.outputs.tables import to_delimited, to_markdown
-
-    if fmt == OutputFormat.json:
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    if fmt in (OutputFormat.csv, OutputFormat.tsv):
-        return to_delimited(score_machine_table(report), "," if fmt == OutputFormat.csv else "\t")
-    parts = [to_markdown(score_table(report, lang), lang)]
-    if report.units is not None:
-        parts.append(to_markdown(unit_score_table(report, lang), lang))
-    return "\n".join(parts)
-
-
-def _write_file(path: Path, report: Score766Report, lang: Lang) -> None:
-    from cchc_kpi.atomic import output_lock, write_text_atomic
-    from cchc_kpi.errors import UsageError
-
-    suffix = path.suffix.lower()
-    with output_lock(path):
-        if suffix == ".xlsx":
-            from cchc_kpi.outputs.workbook.score766 import write_score_workbook
-
-            write_score_workbook(path, report, lang)
-            return
-        fmt = {".json": OutputFormat.json, ".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv,
-               ".md": OutputFormat.markdown}.get(suffix)  # fmt: skip
-        if fmt is None:
-            raise UsageError("usage.bad_output", suffix=suffix or "?")
-        content = _text(report, fmt, lang)
-        write_text_atomic(path, ("\ufeff" + content) if fmt == OutputFormat.csv else content)
 
 
 def score766_command(
     paths: PathsArgument = None,
     period: PeriodOption = ...,  # type: ignore[assignment]
     inputs: InputOption = None,
-    by: Annotated[ScoreBy | None, typer.Option("--by", "-b", help="unit: an estimate per unit too.")] = None,
+    by: Annotated[
+        Literal["unit"] | None, typer.Option("--by", "-b", help="unit: an estimate per unit too.")
+    ] = None,
     catalog: CatalogOption = None,
     convention: ConventionOption = None,
     as_of: AsOfOption = None,
@@ -124,38 +67,31 @@ def score766_command(
     quiet: QuietOption = False,
 ) -> None:
     """Ước tính điểm QĐ 766 / Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
-    start(lang, debug, quiet)
-    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.common import emit, note, start
+    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, read_sample, report_options
     from cchc_kpi.i18n.messages import text
-    from cchc_kpi.outputs.score766_tables import catalog_table, score_table, unit_score_table
-    from cchc_kpi.report.score766 import score766_report
+    from cchc_kpi.outputs.files import write_output
+    from cchc_kpi.outputs.jobs import score_document
+    from cchc_kpi.report.run import open_run
+    from cchc_kpi.report.score766 import score766_for
 
-    settings = load_config(config)
-    language = STATE.lang
-    options = build_options(
+    start(lang, debug, quiet)
+    settings, language = load_settings(config)
+    options = report_options(
         period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
         config=settings, as_units=as_units, catalog=catalog,
     )  # fmt: skip
-    specs = list(paths or []) + list(inputs or [])
-    outputs = [output] if output is not None else []
-    key = duplicate_key.value if duplicate_key else None
-    dataset, is_sample = read_inputs(
-        specs, sample, outputs, set_unit, sheet, skip_bad_files, key, settings, options
-    )
-    report = score766_report(dataset, options, by_unit=by is not None, lang=language, sample=is_sample)
+    specs = input_specs(paths, inputs, settings, sample)
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    prepared = open_run(specs, options, reading, outputs=[output] if output else [])
+    is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
+    report = score766_for(prepared, by_unit=by is not None, lang=language, sample=is_sample)
+    document = score_document(report)
     if output is not None:
-        _write_file(output, report, language)
+        write_output(output, document, language)
         note(text("report.written", language, path=str(output)))
     if output is None or fmt is not None:
-        shown = resolve_format(fmt)
-        if shown == OutputFormat.table:
-            emit_table(score_table(report, language), shown, language)
-            if report.units is not None:
-                emit_table(unit_score_table(report, language), shown, language)
-            if report.catalog is not None:
-                emit_table(catalog_table(report.catalog, language), shown, language)
-        else:
-            write_stdout(_text(report, shown, language))
+        emit(document, fmt, language)
     for warning in report.warnings:
         note(warning)
 
@@ -168,22 +104,14 @@ def catalog_command(
     quiet: QuietOption = False,
 ) -> None:
     """Danh mục TTHC / Count the procedures of a catalogue by online service level per tier."""
-    start(lang, debug, quiet)
-    from cchc_kpi.cli.common import STATE
+    from cchc_kpi.cli.common import emit, no_limits, note, start
     from cchc_kpi.i18n.messages import text
-    from cchc_kpi.kpi.procedure_catalog import catalog_counts, load_catalog
-    from cchc_kpi.outputs.score766_tables import catalog_table
-    from cchc_kpi.outputs.tables import Column, Table, to_delimited
+    from cchc_kpi.kpi.procedure_catalog import catalog_counts, read_catalog
+    from cchc_kpi.outputs.jobs import catalog_document
+    from cchc_kpi.read.limits import Limits
 
-    catalog = load_catalog(path)
-    counts = catalog_counts(catalog)
-    shown = resolve_format(fmt)
-    if shown == OutputFormat.json:
-        emit_json(counts)
-    elif shown in (OutputFormat.csv, OutputFormat.tsv):
-        machine = Table(columns=[Column(key=k, label=k) for k in counts[0]], rows=counts)
-        write_stdout(to_delimited(machine, "," if shown == OutputFormat.csv else "\t"))
-    else:
-        emit_table(catalog_table(counts, STATE.lang), shown, STATE.lang)
+    language = start(lang, debug, quiet)
+    catalog = read_catalog(path, Limits.none() if no_limits() else Limits())
+    emit(catalog_document(catalog_counts(catalog)), fmt, language)
     if catalog.rows_ignored:
-        note(text("catalog.ignored", STATE.lang, count=len(catalog.rows_ignored), rows=catalog.rows_ignored))
+        note(text("catalog.ignored", language, count=len(catalog.rows_ignored), rows=catalog.rows_ignored))

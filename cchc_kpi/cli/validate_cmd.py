@@ -2,60 +2,24 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cchc_kpi.cli.common import (
+from cchc_kpi.cli.options import (
     DebugOption,
+    DuplicateKeyOption,
     FormatOption,
     InputOption,
     LangOption,
-    OutputFormat,
+    MaxInvalidOption,
     PathsArgument,
     QuietOption,
     SetUnitOption,
     SheetOption,
     SkipBadFilesOption,
-    emit_json,
-    emit_table,
-    note,
-    resolve_format,
-    start,
 )
-
-
-class DuplicateKeyChoice(StrEnum):
-    """What identifies a dossier."""
-
-    unit = "unit"
-    id = "id"
-
-
-DuplicateKeyOption = Annotated[
-    DuplicateKeyChoice | None,
-    typer.Option(
-        "--duplicate-key",
-        help="unit: a dossier is (unit, dossier code); id: the code alone (DVCQG codes are unique).",
-    ),
-]
-MaxInvalidOption = Annotated[
-    str | None,
-    typer.Option("--max-invalid", help="Rejected rows tolerated before exit 1: N rows or P% (default 0)."),
-]
-
-
-def check_outputs_are_not_inputs(outputs: list[Path], inputs: list[str]) -> None:
-    """Refuse an output path that is one of the input files."""
-    from cchc_kpi.errors import OutputError
-    from cchc_kpi.read.files import resolve_inputs
-
-    targets = {p.resolve() for p in outputs}
-    for path in resolve_inputs(inputs):
-        if path.resolve() in targets:
-            raise OutputError("output.is_input", path=str(path))
 
 
 def validate_command(
@@ -82,49 +46,28 @@ def validate_command(
 
     Exit 0 when no row is rejected, 1 when rejected rows pass --max-invalid, 2 on usage or file errors.
     """
-    start(lang, debug, quiet)
-    from cchc_kpi.atomic import output_lock, write_text_atomic
-    from cchc_kpi.cli.common import STATE
-    from cchc_kpi.cli.run import load_config, read_inputs
-    from cchc_kpi.errors import EXIT_DATA, UsageError
+    from cchc_kpi.cli.common import emit, note, resolve_format, start
+    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
+    from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import text
-    from cchc_kpi.ingestion.validate import (
-        accounting_table,
-        mapping_table,
-        parse_threshold,
-        rejected_table,
-        rejects_table,
-        validation_result,
-    )
-    from cchc_kpi.outputs.tables import to_delimited
+    from cchc_kpi.ingestion.pipeline import ingest
+    from cchc_kpi.ingestion.validate import parse_threshold, validation_result
+    from cchc_kpi.outputs.files import write_csv
+    from cchc_kpi.outputs.jobs import validation_document
+    from cchc_kpi.outputs.views import rejects_table
 
+    start(lang, debug, quiet)
     threshold = parse_threshold(max_invalid)
-    settings = load_config(config)
-    language = STATE.lang
-    specs = list(paths or []) + list(inputs or [])
-    if not specs and (settings is None or not settings.inputs.paths):
-        raise UsageError("usage.no_input")
-    key = duplicate_key.value if duplicate_key else None
-    outputs = [rejects] if rejects else []
-    dataset, _ = read_inputs(specs, False, outputs, set_unit, sheet, skip_bad_files, key, settings)
+    settings, language = load_settings(config)
+    specs = input_specs(paths, inputs, settings, missing="usage.no_input")
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    dataset = ingest(specs, reading, outputs=[rejects] if rejects else [])
     result = validation_result(dataset, language)
     if rejects:
-        with output_lock(rejects):
-            write_text_atomic(rejects, "\ufeff" + to_delimited(rejects_table(result)))
-    fmt_ = resolve_format(fmt)
-    if fmt_ == OutputFormat.json:
-        emit_json(result.model_dump(mode="json"))
-    elif fmt_ == OutputFormat.table:
-        from cchc_kpi.cli.render import print_lines
-
-        emit_table(accounting_table(result, language), fmt_, language)
-        if verbose:
-            emit_table(mapping_table(result, language), fmt_, language)
-        print_lines(text("validate.warnings", language), result.warnings)
-        if result.rejected:
-            emit_table(rejected_table(result, language), fmt_, language)
-    else:
-        emit_table(accounting_table(result, language), fmt_, language)
+        write_csv(rejects, rejects_table(result))
+    shown = resolve_format(fmt)
+    emit(validation_document(result, verbose), shown, language)
+    if shown not in ("table", "json"):
         for warning in result.warnings:
             note(warning)
     for skipped in result.accounting.skipped_files:

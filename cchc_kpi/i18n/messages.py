@@ -1,17 +1,19 @@
 """The message catalogue: every user-facing sentence, in Vietnamese and English.
 
 Core modules describe what happened with a :class:`Message` (a catalogue key and
-its parameters); renderers turn it into text in the user's language. Integer
-parameters are written with the language's thousands separator.
+its parameters); renderers turn it into text in the user's language. Parameters are
+formatted here, in one place: integers with the language's thousands separator,
+dates as dd/mm/yyyy, lists cut after a dozen items.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
-from cchc_kpi.i18n.numfmt import Lang, format_int
+from cchc_kpi.i18n.numfmt import Lang, format_date, format_datetime, format_int
 from cchc_kpi.i18n.texts.base import TEXTS
 
 _LIST_LIMIT = 12
@@ -22,6 +24,10 @@ def _format_param(value: Any, lang: Lang) -> str:
         return str(value)
     if isinstance(value, int):
         return format_int(value, lang)
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return format_date(value)
     if isinstance(value, (list, tuple)):
         items = [_format_param(v, lang) for v in value[:_LIST_LIMIT]]
         more = len(value) - _LIST_LIMIT

@@ -8,7 +8,7 @@ never from an already rounded float.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -54,6 +54,16 @@ def format_percent(numerator: int, denominator: int, lang: Lang = "vi") -> str:
     if hundredths is None:
         return "–"
     return format_fixed(hundredths, lang) + "%"
+
+
+def format_date(day: date) -> str:
+    """A date in lists, tables and messages, in both languages: 07/08/2024."""
+    return f"{day:%d/%m/%Y}"
+
+
+def format_datetime(moment: datetime) -> str:
+    """A timestamp in lists and messages: 07/08/2024 14:05."""
+    return f"{moment:%d/%m/%Y %H:%M}"
 
 
 def vn_date(day: date) -> str:

@@ -10,16 +10,16 @@ never by the order rows came in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from cchc_kpi.ingestion.parse import FILE, canonical_names
 from cchc_kpi.read.grid import ROW
+from cchc_kpi.schema.choices import DuplicateKey
 from cchc_kpi.schema.textnorm import map_distinct, name_key_expr
 
 if TYPE_CHECKING:
     import polars as pl
 
-DuplicateKey = Literal["unit", "id"]
 UNIT_KEY = "_unit_key"
 RECENCY = ("finished_at", "returned_at", "received_at")
 

@@ -16,13 +16,13 @@ from pydantic import BaseModel, Field
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.numfmt import Lang
-from cchc_kpi.ingestion.input_summary import band_skips
+from cchc_kpi.ingestion.accounting import band_skips
 from cchc_kpi.ingestion.parse import SKIP, build_query, finish_parse
 from cchc_kpi.ingestion.plan import plan_input
 from cchc_kpi.ingestion.row_kinds import SKIP_KINDS
-from cchc_kpi.outputs.tables import Column, Table
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.read.grids import open_grids
+from cchc_kpi.read.limits import Limits
 from cchc_kpi.schema.personal import is_personal_header
 
 
@@ -64,13 +64,19 @@ def _shown(value: Any) -> Any:
 
 
 def inspect_file(
-    path: Path, *, sheet: str | None = None, rows: int = 5, set_unit: str | None = None, lang: Lang = "vi"
+    path: Path,
+    *,
+    sheet: str | None = None,
+    rows: int = 5,
+    set_unit: str | None = None,
+    lang: Lang = "vi",
+    limits: Limits | None = None,
 ) -> Inspection:
     """Return how each sheet of ``path`` is read, with its first ``rows`` dossiers parsed."""
     import polars as pl
 
     sheets = []
-    for grid in open_grids(path, sheet):
+    for grid in open_grids(path, sheet, limits or Limits()):
         found = SheetInspection(path=str(path), sheet=grid.sheet, details=grid.details)
         try:
             plan = plan_input(grid, 0, set_unit=set_unit)
@@ -98,29 +104,3 @@ def inspect_file(
         found.preview = [{k: _shown(v) for k, v in r.items()} for r in preview.to_dicts()]
         sheets.append(found)
     return Inspection(path=str(path), sheets=sheets)
-
-
-def column_table(found: SheetInspection, lang: Lang) -> Table:
-    """The sheet's columns and the field each is read as."""
-    from cchc_kpi.i18n.messages import text
-
-    columns = [
-        Column(key="position", label="#", kind="int"),
-        Column(key="header", label=text("col.column", lang)),
-        Column(key="field", label=text("col.field", lang)),
-    ]
-    rows = []
-    for c in found.columns:
-        reading = c.field or text("inspect.personal" if c.personal else "inspect.unread", lang)
-        rows.append({"position": c.position, "header": c.header, "field": reading})
-    return Table(title=text("inspect.columns", lang), columns=columns, rows=rows)
-
-
-def preview_table(found: SheetInspection, lang: Lang) -> Table:
-    """The first dossier rows as parsed (mapped fields only)."""
-    from cchc_kpi.i18n.messages import text
-
-    keys = list(found.preview[0]) if found.preview else []
-    columns = [Column(key=k, label=text("col.row", lang) if k == ROW else k) for k in keys]
-    rows = [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in found.preview]
-    return Table(title=text("inspect.preview", lang), columns=columns, rows=rows)

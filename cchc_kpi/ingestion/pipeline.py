@@ -5,23 +5,16 @@ validate → de-duplicate); periods and metrics come after it.
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, Field
-
-from cchc_kpi.config import InputFileRule, ProfileConfig
-from cchc_kpi.errors import ConfigError, InputError, UsageError
-from cchc_kpi.i18n.messages import Message, text
-from cchc_kpi.i18n.numfmt import Lang
-from cchc_kpi.ingestion.accounting import Accounting, InputFile, RejectedRow, SkippedFile
+from cchc_kpi.errors import InputError, OutputError, UsageError
+from cchc_kpi.i18n.messages import Message
+from cchc_kpi.ingestion.accounting import summarise_inputs
+from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
-from cchc_kpi.ingestion.dedupe import DuplicateKey, deduplicate, with_unit_key
-from cchc_kpi.ingestion.input_summary import summarise_inputs
+from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
 from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
@@ -29,95 +22,11 @@ from cchc_kpi.ingestion.store import find_stores, store_dataset
 from cchc_kpi.ingestion.warnings import dataset_warnings, total_row_warnings
 from cchc_kpi.read.files import resolve_inputs
 from cchc_kpi.read.grid import ROW
-from cchc_kpi.read.limits import Limits
-from cchc_kpi.schema.headers import DEFAULT_ALIASES, AliasTable, alias_table
-from cchc_kpi.schema.vocab import VOCABULARIES, with_profile
 
 if TYPE_CHECKING:
     import polars as pl
 
 Progress = Callable[[str], None]
-
-
-class IngestOptions(BaseModel):
-    """How inputs are read."""
-
-    set_unit: str | None = None
-    duplicate_key: DuplicateKey = "unit"
-    sheet: str | None = None
-    skip_bad_files: bool = False
-    profile: str | None = None
-    profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
-    file_rules: list[InputFileRule] = Field(default_factory=list)
-    until: date | None = None  # a Parquet store: read only the years up to this day
-    limits: Limits = Field(default_factory=Limits.from_environment)
-
-    def rule_for(self, path: Path) -> InputFileRule | None:
-        """The configured rule whose glob matches ``path`` (by full path or name)."""
-        text = path.as_posix()
-        for rule in self.file_rules:
-            if fnmatch.fnmatch(text, rule.path) or fnmatch.fnmatch(path.name, rule.path):
-                return rule
-        return None
-
-    def reading(self, path: Path) -> tuple[str | None, str | None, AliasTable, dict[str, dict[str, object]]]:
-        """``(unit, sheet, aliases, words)`` for one input: its rule, profile and defaults."""
-        rule = self.rule_for(path)
-        name = (rule.profile if rule else None) or self.profile
-        profile = self.profiles.get(name) if name else None
-        if name and profile is None:
-            raise ConfigError("config.no_profile", path=str(path), profile=name)
-        aliases = alias_table(profile.aliases) if profile else DEFAULT_ALIASES
-        words = with_profile(profile.values) if profile else {k: dict(v) for k, v in VOCABULARIES.items()}
-        unit = (rule.unit if rule else None) or self.set_unit
-        sheet = (rule.sheet if rule else None) or self.sheet
-        return unit, sheet, aliases, words
-
-
-@dataclass
-class Dataset:
-    """Valid, de-duplicated dossiers and the account of every input row."""
-
-    dossiers: pl.DataFrame
-    inputs: list[InputFile]
-    plans: list[ParsePlan]
-    rejected: pl.DataFrame
-    warnings: list[Message] = field(default_factory=list)
-    skipped_files: list[tuple[str, Message]] = field(default_factory=list)
-    duplicate_key: DuplicateKey = "unit"
-    stored_fields: frozenset[str] | None = None  # a Parquet store: the fields its exports had
-
-    @property
-    def accounting(self) -> Accounting:
-        """Totals over all inputs."""
-        return Accounting.total(list(self.inputs))
-
-    def skipped(self, lang: Lang = "vi") -> list[SkippedFile]:
-        """Files left out with --skip-bad-files, and why."""
-        return [SkippedFile(path=p, reason=m.render(lang)) for p, m in self.skipped_files]
-
-    def fields_present(self, name: str) -> list[int]:
-        """Return the input indexes whose export has a column for field ``name``."""
-        if self.stored_fields is not None:
-            return [0] if name in self.stored_fields else []
-        return [p.file_index for p in self.plans if name in p.mapping.columns]
-
-    def rejected_rows(self, lang: Lang = "vi") -> list[RejectedRow]:
-        """Return the rejected rows with the export's column names and reasons in ``lang``."""
-        rows = []
-        for file_index, row, reason, name in self.rejected.select(
-            FILE, ROW, REJECT, REJECT_FIELD
-        ).iter_rows():
-            plan = self.plans[file_index]
-            rows.append(
-                RejectedRow(
-                    row=row,
-                    file=plan.grid.label,
-                    column=plan.mapping.header_of(name) or name,
-                    reason=text(f"reject.{reason}", lang),
-                )
-            )
-        return rows
 
 
 class FailedInput(Exception):
@@ -168,7 +77,8 @@ def raw_values(plan: ParsePlan, name: str, rows: pl.Series) -> pl.Series:
     import polars as pl
 
     raw = plan.raw_column(name)
-    assert raw is not None
+    if raw is None:
+        raise ValueError(f"field {name} is not mapped in {plan.grid.label}")
     frame = plan.grid.select(plan.indexes).filter(pl.col(ROW).is_in(rows.implode()))
     return frame.collect()[raw]
 
@@ -193,12 +103,12 @@ def _extend_date_formats(plan: ParsePlan, frame: pl.DataFrame) -> bool:
 
 
 def _plan_all(
-    specs: Sequence[str | Path], options: IngestOptions, progress: Progress | None
+    files: Sequence[Path], options: IngestOptions, progress: Progress | None
 ) -> tuple[list[ParsePlan], list[Message], list[tuple[str, Message]]]:
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     skipped: list[tuple[str, Message]] = []
-    for path in resolve_inputs([str(s) for s in specs]):
+    for path in files:
         if progress:
             progress(str(path))
         try:
@@ -238,17 +148,41 @@ def ingest(
     specs: Sequence[str | Path],
     options: IngestOptions | None = None,
     progress: Progress | None = None,
+    *,
+    outputs: Sequence[Path] = (),
+    also_read: Sequence[Path] = (),
 ) -> Dataset:
-    """Read, map, parse, validate and de-duplicate the inputs named by ``specs``."""
-    import polars as pl
+    """Read, map, parse, validate and de-duplicate the inputs named by ``specs`` (files,
+    folders, glob patterns, or one Parquet store), resolved once.
 
+    ``outputs`` are the files the run will write: one that is an input of the run (an
+    export, the store, or one of ``also_read`` such as the catalogue) is refused before
+    anything is read.
+    """
     options = options or IngestOptions()
     stores, exports = find_stores(specs)
+    if stores and (exports or len(stores) > 1):
+        raise UsageError("usage.store_alone")
+    files = resolve_inputs([str(e) for e in exports]) if exports else []
+    refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read])
     if stores:
-        if exports or len(stores) > 1:
-            raise UsageError("usage.store_alone")
         return store_dataset(stores[0], options.until, options.duplicate_key)
-    plans, notes, skipped = _plan_all(specs, options, progress)
+    return _ingest_files(files, options, progress)
+
+
+def refuse_outputs_over_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
+    """Refuse an output path that is one of the run's inputs (or inside an input store)."""
+    read = {p.resolve() for p in inputs}
+    for output in outputs:
+        target = output.resolve()
+        if target in read or any(p.is_dir() and p in target.parents for p in read):
+            raise OutputError("output.is_input", path=str(output))
+
+
+def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progress | None) -> Dataset:
+    import polars as pl
+
+    plans, notes, skipped = _plan_all(files, options, progress)
     plans, frames = _collect_skipping(plans, options, skipped)
     redo = [p for p, f in zip(plans, frames, strict=True) if _extend_date_formats(p, f)]
     if redo:

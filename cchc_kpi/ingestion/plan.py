@@ -91,7 +91,7 @@ def plan_file(
     summary, a chart's data) is skipped and said so; when no sheet qualifies, or
     a sheet is named with --sheet, its error is raised.
     """
-    limits = limits if limits is not None else Limits.from_environment()
+    limits = limits if limits is not None else Limits()
     grids = open_grids(path, sheet, limits)
     plans: list[ParsePlan] = []
     notes: list[Message] = []

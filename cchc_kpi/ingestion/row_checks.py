@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_kpi.schema.fields import FIELDS, Status
+from cchc_kpi.schema.fields import FIELDS, FINISHED_STATUSES, NEVER_ACCEPTED
 
 if TYPE_CHECKING:
     import polars as pl
 
 REJECT = "_reject"
 REJECT_FIELD = "_reject_field"
-NEVER_ACCEPTED = (Status.NEW.value, Status.NOT_ACCEPTED.value)
-FINISHED = (Status.FINISHED.value, Status.RETURNED.value)
 
 # reason codes → catalogue keys "reject.<code>"
 REASONS = (
@@ -61,7 +59,9 @@ def _checks() -> list[tuple[pl.Expr, str, str]]:
             "finished_at",
         ),
         (
-            status.is_in(FINISHED) & pl.col("finished_at").is_null() & pl.col("returned_at").is_null(),
+            status.is_in(FINISHED_STATUSES)
+            & pl.col("finished_at").is_null()
+            & pl.col("returned_at").is_null(),
             "finished_without_date",
             "status",
         ),

@@ -25,14 +25,16 @@ from pydantic import BaseModel, Field
 
 from cchc_kpi.atomic import atomic_path, write_text_atomic
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion.dedupe import UNIT_KEY, DuplicateKey, deduplicate, with_unit_key
+from cchc_kpi.ingestion.accounting import InputFile
+from cchc_kpi.ingestion.dataset import Dataset
+from cchc_kpi.ingestion.dedupe import UNIT_KEY, deduplicate, with_unit_key
 from cchc_kpi.ingestion.parse import FILE, canonical_dtypes, canonical_names
+from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 from cchc_kpi.read.grid import ROW
+from cchc_kpi.schema.choices import DuplicateKey
 
 if TYPE_CHECKING:
     import polars as pl
-
-    from cchc_kpi.ingestion.pipeline import Dataset
 
 PARTITION = "received_year"
 META = "cchc-kpi-store.json"
@@ -161,10 +163,6 @@ def store_dataset(path: Path, until: date | None, duplicate_key: DuplicateKey) -
     """A store read as a dataset: every stored dossier used, nothing rejected here (the
     rejected rows were reported by ``convert``)."""
     import polars as pl
-
-    from cchc_kpi.ingestion.accounting import InputFile
-    from cchc_kpi.ingestion.pipeline import Dataset
-    from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 
     frame, meta = read_store(path, until)
     if meta.duplicate_key != duplicate_key:

@@ -1,8 +1,9 @@
-"""The ``validate`` job: what was read of each input and what was rejected.
+"""The ``validate`` job: what was read of each input and what was rejected, and the
+threshold of rejected rows a run tolerates.
 
 :func:`validate` returns a :class:`ValidationResult` whose JSON is exactly what
-``cchc-kpi validate --format json`` prints; :func:`validation_tables` gives the
-tables people see. No cell value of any row is ever part of either.
+``cchc-kpi validate --format json`` prints (its tables for people are in
+:mod:`cchc_kpi.outputs.views`). No cell value of any row is ever part of it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from cchc_kpi.errors import UsageError
-from cchc_kpi.i18n.messages import render_all, text
+from cchc_kpi.i18n.messages import render_all
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import Accounting, InputFile, RejectedRow, RunAccounting
-from cchc_kpi.ingestion.pipeline import Dataset, IngestOptions, Progress, ingest
-from cchc_kpi.outputs.tables import Column, Table
-
-ROWS_SHOWN_PER_REASON = 20
+from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
+from cchc_kpi.ingestion.pipeline import Progress, ingest
 
 
 class ValidationResult(BaseModel):
@@ -84,59 +83,3 @@ def validate(
 ) -> ValidationResult:
     """Read and check ``inputs``; return what was used, rejected, skipped, duplicated."""
     return validation_result(ingest(inputs, options, progress), lang)
-
-
-def _accounting_columns(lang: Lang) -> list[Column]:
-    return [
-        Column(key="file", label=text("col.file", lang)),
-        *[Column(key=k, label=text(f"col.{k}", lang), kind="int") for k in Accounting.model_fields],
-    ]
-
-
-def accounting_table(result: ValidationResult, lang: Lang) -> Table:
-    """One row per input and a total row: where the rows went."""
-    rows = [{"file": f.path if not f.sheet else f"{f.path}[{f.sheet}]", **f.counts()} for f in result.files]
-    rows.append({"file": "TOTAL", **result.accounting.counts()})
-    return Table(title=text("validate.title", lang), columns=_accounting_columns(lang), rows=rows)
-
-
-def mapping_table(result: ValidationResult, lang: Lang) -> Table:
-    """The column mapping found in each input."""
-    columns = [
-        Column(key="file", label=text("col.file", lang)),
-        Column(key="field", label=text("col.field", lang)),
-        Column(key="column", label=text("col.column", lang)),
-    ]
-    rows = [
-        {"file": f.path, "field": field, "column": header}
-        for f in result.files
-        for field, header in f.columns.items()
-    ]
-    return Table(title=text("validate.mapping", lang), columns=columns, rows=rows)
-
-
-def rejected_table(result: ValidationResult, lang: Lang) -> Table:
-    """Rejected rows grouped by file, column and reason, with their row numbers."""
-    groups: dict[tuple[str, str, str], list[int]] = {}
-    for r in result.rejected:
-        groups.setdefault((r.file, r.column, r.reason), []).append(r.row)
-    columns = [
-        Column(key="file", label=text("col.file", lang)),
-        Column(key="column", label=text("col.column", lang)),
-        Column(key="reason", label=text("col.reason", lang)),
-        Column(key="count", label=text("col.count", lang), kind="int"),
-        Column(key="rows", label=text("col.rows", lang)),
-    ]
-    rows = []
-    for (file, column, reason), numbers in groups.items():
-        shown = ", ".join(str(n) for n in numbers[:ROWS_SHOWN_PER_REASON])
-        if len(numbers) > ROWS_SHOWN_PER_REASON:
-            shown += " " + text("list.more", lang, count=len(numbers) - ROWS_SHOWN_PER_REASON)
-        rows.append({"file": file, "column": column, "reason": reason, "count": len(numbers), "rows": shown})
-    return Table(title=text("validate.rejected", lang), columns=columns, rows=rows)
-
-
-def rejects_table(result: ValidationResult) -> Table:
-    """One line per rejected row (row, file, column, reason), for ``--rejects``."""
-    columns = [Column(key=k, label=k) for k in ("row", "file", "column", "reason")]
-    return Table(columns=columns, rows=[r.model_dump() for r in result.rejected])

@@ -16,18 +16,16 @@ So received_total = resolved + pending + withdrawn, for every group, by construc
 from __future__ import annotations
 
 from datetime import date, time
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from cchc_kpi.schema.fields import Status
+from cchc_kpi.schema.choices import CompareAt
+from cchc_kpi.schema.fields import NEVER_ACCEPTED, WITHDRAWN_STATUSES
 
 if TYPE_CHECKING:
     import polars as pl
 
-CompareAt = Literal["date", "datetime"]
-NEVER_ACCEPTED = (Status.NEW.value, Status.NOT_ACCEPTED.value)
-WITHDRAWN = (Status.WITHDRAWN.value, Status.STOPPED.value)
 
 FLAGS = (
     "k_new",
@@ -77,7 +75,7 @@ def prepare() -> list[pl.Expr]:
     import polars as pl
 
     status = pl.col("status")
-    withdrawn_status = status.is_in(WITHDRAWN).fill_null(False)
+    withdrawn_status = status.is_in(WITHDRAWN_STATUSES).fill_null(False)
     closed_at = pl.coalesce(pl.col("finished_at"), pl.col("returned_at"))
     close = pl.coalesce(closed_at, pl.when(withdrawn_status).then(pl.col("received_at")))
     return [

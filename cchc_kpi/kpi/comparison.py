@@ -16,8 +16,8 @@ from typing import Any, Literal
 
 from cchc_kpi.calendar.periods import Period, make_period, months_within
 from cchc_kpi.kpi.metrics import METRICS, METRICS_BY_NAME
+from cchc_kpi.schema.choices import CompareWith
 
-CompareWith = Literal["previous", "last-year"]
 COMPARE_CHOICES: tuple[CompareWith, ...] = ("previous", "last-year")
 PREV, CHANGE = "_prev", "_change"
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from cchc_kpi.ingestion.dedupe import UNIT_KEY
+from cchc_kpi.schema.choices import GroupKey
 from cchc_kpi.schema.levels import LEVELS, level_expr
 from cchc_kpi.schema.textnorm import map_distinct, name_key, name_key_expr
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
     from cchc_kpi.kpi.units import UnitDirectory
 
-GroupKey = Literal["unit", "level", "area", "field", "procedure", "channel", "month"]
 GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "area", "field", "procedure", "channel", "month")
 CONFIGURED = ("_conf_unit", "_conf_level", "_conf_area", "_merged")
 CHANNEL_ORDER = ("online", "direct", "postal")

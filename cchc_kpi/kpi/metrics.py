@@ -100,6 +100,16 @@ def _count(condition: pl.Expr) -> pl.Expr:
     return condition.fill_null(False).sum().cast(pl.Int64)
 
 
+def paid_online_expr() -> pl.Expr:
+    """Whether a dossier counts as paid online (domain.md §5): received in the period,
+    marked paid online, and bearing a fee where its input has the fee column."""
+    import polars as pl
+
+    c = pl.col
+    fee = c("fee_amount")
+    return c("k_new") & (c("paid_online") == True) & (fee.is_null() | (fee > 0))  # noqa: E712
+
+
 def aggregations() -> list[pl.Expr]:
     """Return the group-by aggregations of every count (public and helper) and base."""
     import polars as pl
@@ -108,8 +118,7 @@ def aggregations() -> list[pl.Expr]:
     new, resolved = c("k_new"), c("k_resolved")
     channel = c("channel")
     eligible = c("service_level").is_in(["full", "partial"])
-    fee_known = c("fee_amount").is_not_null()
-    paid = new & (c("paid_online") == True) & (~fee_known | (c("fee_amount") > 0))  # noqa: E712
+    paid = paid_online_expr()
     late_any = c("k_late") | c("k_pending_overdue")
     counts = {
         "received_new": _count(new),

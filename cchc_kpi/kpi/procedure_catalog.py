@@ -14,13 +14,15 @@ code "1.004227.000.00.00.H42"), then on their name (:func:`name_key`).
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.ingestion.header_band import find_header_band
+from cchc_kpi.read.grid import ROW, column_name
+from cchc_kpi.read.grids import open_grids
+from cchc_kpi.read.limits import Limits
 from cchc_kpi.schema.headers import AliasTable
 from cchc_kpi.schema.textnorm import clean_text_expr, fold_key, fold_key_expr, map_distinct, name_key_expr
 from cchc_kpi.schema.vocab import BOOL_WORDS, SERVICE_LEVEL_WORDS
@@ -139,14 +141,11 @@ def _fee_expr(text: pl.Expr) -> pl.Expr:
     return pl.coalesce(word, amount | folded.str.starts_with("co")).fill_null(False)
 
 
-def _grid_frame(path: Path) -> tuple[pl.DataFrame, dict[str, int], int]:
+def _grid_frame(path: Path, limits: Limits) -> tuple[pl.DataFrame, dict[str, int], int]:
     """The first sheet with a catalogue header: its rows below the header band."""
     import polars as pl
 
-    from cchc_kpi.read.grid import ROW, column_name
-    from cchc_kpi.read.grids import open_grids
-
-    for grid in open_grids(path):
+    for grid in open_grids(path, limits=limits):
         band = find_header_band(grid.head, grid.n_columns, CATALOG_ALIASES)
         if band is None:
             continue
@@ -164,16 +163,14 @@ def _grid_frame(path: Path) -> tuple[pl.DataFrame, dict[str, int], int]:
     raise InputError("catalog.no_header", path=str(path))
 
 
-def read_catalog(path: Path) -> Catalog:
-    """Read a catalogue file; rows without a code or name are skipped, rows whose
-    service level cannot be read are ignored and listed."""
+def read_catalog(path: Path, limits: Limits | None = None) -> Catalog:
+    """Read a catalogue file (once per run); rows without a code or name are skipped,
+    rows whose service level cannot be read are ignored and listed."""
     import polars as pl
-
-    from cchc_kpi.read.grid import ROW
 
     if not path.is_file():
         raise InputError("catalog.not_found", path=str(path))
-    frame, columns, _ = _grid_frame(path)
+    frame, columns, _ = _grid_frame(path, limits or Limits())
 
     def column(name: str) -> pl.Expr:
         return clean_text_expr(pl.col(name)) if name in columns else pl.lit(None, pl.String)
@@ -209,18 +206,6 @@ def read_catalog(path: Path) -> Catalog:
     if entries.is_empty():
         raise InputError("catalog.empty", path=str(path))
     return Catalog(path=str(path), entries=entries, rows_ignored=ignored)
-
-
-@functools.lru_cache(maxsize=4)
-def _cached(path: str, mtime_ns: int) -> Catalog:
-    return read_catalog(Path(path))
-
-
-def load_catalog(path: Path) -> Catalog:
-    """Read a catalogue once per run (it is used by several reports)."""
-    if not path.is_file():
-        raise InputError("catalog.not_found", path=str(path))
-    return _cached(str(path.resolve()), path.stat().st_mtime_ns)
 
 
 def catalog_counts(catalog: Catalog) -> list[dict[str, object]]:

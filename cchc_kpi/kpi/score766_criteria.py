@@ -14,12 +14,20 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from cchc_kpi.config import Score766Override
+from cchc_kpi.schema.strict import Strict
 
 Rule = Literal["metric", "catalog_full", "catalog_payment", "none"]
 Reason = Literal["portal", "survey", "catalog"]
+
+
+class Score766Override(Strict):
+    """A criterion's maximum and threshold as the province scores it this year
+    (``[score766.<criterion>]``)."""
+
+    max: float | None = Field(default=None, ge=0)
+    threshold: float | None = Field(default=None, gt=0, le=1)
 
 
 class Criterion(BaseModel):

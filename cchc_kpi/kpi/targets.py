@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
-from cchc_kpi.config import TargetConfig
+from cchc_kpi.kpi.metrics import METRIC_NAMES
+from cchc_kpi.schema.levels import LEVELS
+from cchc_kpi.schema.strict import Strict
 from cchc_kpi.schema.textnorm import name_key
+
+Operator = Literal[">=", ">", "<=", "<", "="]
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge,
@@ -23,6 +27,30 @@ OPERATORS: dict[str, Callable[[float, float], bool]] = {
     "=": operator.eq,
 }
 MARKERS = ("SUBTOTAL", "TOTAL")
+
+
+class TargetConfig(Strict):
+    """A target (chỉ tiêu giao, ``[[targets]]``) for one metric, for everyone, a level or a unit."""
+
+    metric: str
+    op: Operator
+    value: float
+    level: str | None = None
+    unit: str | None = None
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, value: str) -> str:
+        if value not in METRIC_NAMES:
+            raise ValueError("unknown metric")
+        return value
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str | None) -> str | None:
+        if value is not None and value not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        return value
 
 
 class TargetMiss(BaseModel):

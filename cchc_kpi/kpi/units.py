@@ -10,13 +10,45 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from cchc_kpi.config import MergeConfig, UnitConfig
+from pydantic import ConfigDict, Field, field_validator
+
+from cchc_kpi.schema.levels import LEVELS
+from cchc_kpi.schema.strict import Strict
 from cchc_kpi.schema.textnorm import name_key
 
 if TYPE_CHECKING:
     import polars as pl
 
 AREA_LEVELS = ("district", "province")
+
+
+class UnitConfig(Strict):
+    """A unit of the hierarchy (``[[units]]``): its level, parent, validity and other spellings."""
+
+    name: str
+    level: str = "unknown"
+    parent: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    @field_validator("level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value not in LEVELS:
+            raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+        return value
+
+
+class MergeConfig(Strict):
+    """Units renamed or merged into a successor on ``date`` (``[[merges]]``, e.g. the
+    1/7/2025 reorganisation)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    sources: list[str] = Field(alias="from")
+    to: str
+    date: date
 
 
 class UnitDirectory:

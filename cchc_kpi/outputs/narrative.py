@@ -3,20 +3,19 @@
 named as documents name it ("quý I năm 2024", "5 tháng đầu năm 2024", "từ ngày
 15/12/2023 đến ngày 07/8/2024") and numbers as they write them (1.245; 99,76%;
 434,25 triệu đồng). Sentences for e-results, digitisation, reuse and payment
-appear only when their columns exist.
+appear only when their columns exist. Rendering only: the figures come computed in a
+:class:`~cchc_kpi.report.written.WrittenReport`.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
-from cchc_kpi.calendar.periods import Period, resolve_period
+from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_int, format_money, format_percent, vn_date
-from cchc_kpi.ingestion.pipeline import Dataset
-from cchc_kpi.report.build import Prepared, ReportOptions, prepared_dossiers, report_from_dataset, unit_names
+from cchc_kpi.report.written import WrittenReport
 
-NarrativeBy = Literal["level", "unit"]
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -107,24 +106,13 @@ def _subject(key: str, value: Any, lang: Lang) -> str:
     return text(f"narrative.subject_{value}", lang) if key == "level" else str(value)
 
 
-def narrative(
-    dataset: Dataset,
-    options: ReportOptions,
-    lang: Lang = "vi",
-    by: NarrativeBy = "level",
-    prepared: Prepared | None = None,
-) -> list[str]:
+def narrative(written: WrittenReport, lang: Lang = "vi") -> list[str]:
     """Paragraphs for each level (or unit) and one for the whole."""
-    period = resolve_period(options.period, options.convention, options.as_of)
-    lead = period_lead(period, lang)
-    prepared = prepared or prepared_dossiers(dataset, options)
-    grouped = report_from_dataset(
-        dataset, options.model_copy(update={"by": [by], "total": True}), lang=lang, prepared=prepared
-    )
+    lead = period_lead(written.period, lang)
+    grouped, by = written.grouped, written.by
     paragraphs = [paragraph(lead, _subject(by, r[by], lang), r, lang) for r in grouped.rows]
-    assert grouped.total is not None
-    units = unit_names(dataset, options, prepared)
+    units = written.units
     whole = units[0] if len(units) == 1 else text("narrative.subject_all", lang)
-    if len(grouped.rows) != 1 or by != "unit":
+    if grouped.total is not None and (len(grouped.rows) != 1 or by != "unit"):
         paragraphs.append(paragraph(lead, whole, grouped.total, lang))
     return paragraphs

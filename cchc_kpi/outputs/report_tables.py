@@ -72,19 +72,19 @@ def report_title(report: Report, lang: Lang) -> str:
         "report.title",
         lang,
         label=period.label,
-        start=f"{period.start:%d/%m/%Y}",
-        end=f"{period.end:%d/%m/%Y}",
+        start=period.start,
+        end=period.end,
     )
     if period.measured_at:
-        title += " " + text("report.measured_at", lang, day=f"{period.measured_at:%d/%m/%Y}")
+        title += " " + text("report.measured_at", lang, day=period.measured_at)
     if report.compare is not None:
         earlier = report.compare.period
         title += " — " + text(
             f"compare.title_{report.compare.kind}",
             lang,
             label=earlier.label,
-            start=f"{earlier.start:%d/%m/%Y}",
-            end=f"{earlier.end:%d/%m/%Y}",
+            start=earlier.start,
+            end=earlier.end,
         )
     if report.metadata.sample:
         title = text("report.sample", lang) + " — " + title
@@ -209,15 +209,15 @@ def metadata_lines(report: Report, lang: Lang) -> list[str]:
             "report.meta_period",
             lang,
             label=period.label,
-            start=f"{period.start:%d/%m/%Y}",
-            end=f"{period.end:%d/%m/%Y}",
+            start=period.start,
+            end=period.end,
             convention=period.convention,
         ),
         text("report.meta_comparison", lang, mode=meta.comparison, hours=meta.working_hours),
     ]
     for item in meta.inputs:
-        first = f"{item.received_first:%d/%m/%Y}" if item.received_first else "–"
-        last = f"{item.received_last:%d/%m/%Y}" if item.received_last else "–"
+        first = item.received_first or "–"
+        last = item.received_last or "–"
         name = f"{item.path}[{item.sheet}]" if item.sheet else item.path
         lines.append(text("report.meta_input", lang, path=name, rows=item.rows_used, first=first, last=last))
     lines.append(text("report.meta_accounting", lang, **acc.counts()))

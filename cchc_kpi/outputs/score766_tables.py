@@ -35,8 +35,8 @@ def score_title(report: Score766Report, lang: Lang, marked: bool = True) -> str:
         "score.title",
         lang,
         label=period.label,
-        start=f"{period.start:%d/%m/%Y}",
-        end=f"{period.end:%d/%m/%Y}",
+        start=period.start,
+        end=period.end,
     )
     return (text("report.sample", lang) + " — " + title) if report.sample and marked else title
 

@@ -4,12 +4,13 @@
 Checked before anything is loaded: a workbook's declared uncompressed sizes are
 read from its zip directory, not by unpacking it. A cell over the limit rejects
 its row (named, counted), it does not stop the run. All limits can be lifted for
-trusted inputs with ``cchc-kpi --no-limits …`` (or ``CCHC_KPI_NO_LIMITS=1``).
+trusted inputs with ``cchc-kpi --no-limits …`` (or ``CCHC_KPI_NO_LIMITS=1``): the
+command line passes :meth:`Limits.none` in the options, nothing is read from the
+environment here.
 """
 
 from __future__ import annotations
 
-import os
 import zipfile
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from pydantic import BaseModel
 from cchc_kpi.errors import InputError
 
 GIB = 2**30
-NO_LIMITS_ENV = "CCHC_KPI_NO_LIMITS"
 
 
 class Limits(BaseModel):
@@ -33,11 +33,6 @@ class Limits(BaseModel):
     def none(cls) -> Limits:
         """No limits (trusted inputs)."""
         return cls(workbook_unpacked_bytes=None, workbook_ratio=None, file_bytes=None, cell_chars=None)
-
-    @classmethod
-    def from_environment(cls) -> Limits:
-        """The default limits, or none when ``CCHC_KPI_NO_LIMITS`` is set."""
-        return cls.none() if os.environ.get(NO_LIMITS_ENV, "") not in ("", "0") else cls()
 
     @property
     def cell_bytes(self) -> int | None:

@@ -1,8 +1,10 @@
-"""Report assembly: dossiers → classified for the period → aggregated per group,
-with subtotals for outer groups, a grand total, warnings and metadata.
+"""Report assembly: prepared dossiers → classified for the period → aggregated per
+group, with subtotals for outer groups, a grand total, the comparison with an earlier
+period, targets, warnings and metadata.
 
-``build_report(...)`` is the library entry point; its result serialised is
-exactly what ``cchc-kpi report --format json`` prints.
+:func:`report_for` builds a report from a run's :class:`PreparedDossiers`;
+:func:`report_from_dataset` and :func:`build_report` are the library's entry points.
+The result serialised is exactly what ``cchc-kpi report --format json`` prints.
 """
 
 from __future__ import annotations
@@ -12,88 +14,32 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
-
 from cchc_kpi._version import __version__
-from cchc_kpi.calendar.due_dates import COMPUTED, with_computed_due, workday_index
-from cchc_kpi.calendar.periods import Convention, Period, months_within, resolve_period
+from cchc_kpi.calendar.periods import Period
 from cchc_kpi.calendar.workdays import WorkingHours
-from cchc_kpi.calendar.working_calendar import CalendarDay, load_overrides
-from cchc_kpi.config import CalendarDayConfig, MergeConfig, Score766Override, TargetConfig, UnitConfig
 from cchc_kpi.i18n.messages import Message, render_all, text
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import RunAccounting
-from cchc_kpi.ingestion.pipeline import Dataset, IngestOptions, ingest
-from cchc_kpi.kpi.classify import CompareAt, Comparison, classify, prepare
-from cchc_kpi.kpi.comparison import CompareWith, compare_rows, earlier_period, month_labels
-from cchc_kpi.kpi.grouping import GroupKey, apply_filters, sort_expr, with_group_columns
-from cchc_kpi.kpi.metrics import METRIC_NAMES, OPTIONAL, aggregations, finish
-from cchc_kpi.kpi.targets import apply_targets
-from cchc_kpi.kpi.units import UnitDirectory
+from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
+from cchc_kpi.kpi.comparison import compare_rows, earlier_period, month_labels
+from cchc_kpi.kpi.grouping import sort_expr
+from cchc_kpi.kpi.metrics import METRIC_NAMES, aggregations, finish
+from cchc_kpi.kpi.targets import TargetConfig, apply_targets
 from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
+from cchc_kpi.report.options import ReportOptions
+from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
 from cchc_kpi.report.warnings import report_warnings, unit_warnings
+from cchc_kpi.schema.choices import CompareAt, CompareWith, Convention, GroupKey
 
 if TYPE_CHECKING:
     import polars as pl
 
 SUBTOTAL, TOTAL = "SUBTOTAL", "TOTAL"
-FIELD_OF_OPTIONAL = {"apology": "apology_at"}
 CHOICES = ("close_date", "no_due", "pending", "withdrawn_no_date", "rates", "missing_columns")
+Rows = list[dict[str, Any]]
 
 
-class ReportOptions(BaseModel):
-    """What to report: the period, how to compare, how to group and filter."""
-
-    period: str
-    convention: Convention = "calendar"
-    compare_at: CompareAt = "date"
-    as_of: date | None = None
-    by: list[GroupKey] = Field(default_factory=list)
-    units: list[str] = Field(default_factory=list)
-    levels: list[str] = Field(default_factory=list)
-    fields: list[str] = Field(default_factory=list)
-    total: bool = True
-    holidays_file: Path | None = None
-    working_hours: WorkingHours = Field(default_factory=WorkingHours)
-    calendar_days: list[CalendarDayConfig] = Field(default_factory=list)
-    units_config: list[UnitConfig] = Field(default_factory=list)
-    merges: list[MergeConfig] = Field(default_factory=list)
-    as_units: date | None = None
-    targets: list[TargetConfig] = Field(default_factory=list)
-    compare: CompareWith | None = None
-    catalog: Path | None = None
-    score766: dict[str, Score766Override] = Field(default_factory=dict)
-
-    def directory(self) -> UnitDirectory:
-        """The configured unit hierarchy and merges."""
-        return UnitDirectory(self.units_config, self.merges)
-
-    def extra_days(self) -> list[CalendarDay]:
-        """Calendar days from --holidays and from the configuration."""
-        days = load_overrides(self.holidays_file) if self.holidays_file else []
-        return days + [CalendarDay(d.date, d.kind, d.name, d.source) for d in self.calendar_days]
-
-
-def _present_columns(dataset: Dataset, options: ReportOptions) -> list[str]:
-    present = [c for c in OPTIONAL if dataset.fields_present(FIELD_OF_OPTIONAL.get(c, c))]
-    if options.catalog is not None and "service_level" not in present:
-        present.append("service_level")  # filled from the catalogue
-    return present
-
-
-def _classified(frame: pl.DataFrame, period: Period, comparison: Comparison, monthly: bool) -> pl.LazyFrame:
-    import polars as pl
-
-    if not monthly:
-        return frame.lazy().with_columns(classify(period.start, period.effective_end, comparison))
-    parts = [
-        frame.lazy().with_columns(*classify(m.start, m.end, comparison), pl.lit(m.label).alias("g_month"))
-        for m in months_within(period)
-    ]
-    return pl.concat(parts) if parts else frame.lazy().with_columns(pl.lit(None, pl.String).alias("g_month"))
-
-
-def _aggregate(classified: pl.LazyFrame, keys: Sequence[str], present: list[str]) -> pl.DataFrame:
+def _aggregate(classified: pl.LazyFrame, keys: Sequence[str], present: Sequence[str]) -> pl.DataFrame:
     import polars as pl
 
     columns = [pl.col(f"g_{k}").alias(k) for k in keys]
@@ -113,15 +59,15 @@ def _ordered(row: dict[str, Any], keys: Sequence[str], row_type: str) -> dict[st
     return public | {k: v for k, v in row.items() if k.startswith("_")}
 
 
-def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> list[dict[str, Any]]:
+def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> Rows:
     """Order rows as a tree: each outer group's subtotal row, then its members."""
-    children: list[dict[tuple[Any, ...], list[dict[str, Any]]]] = []
+    children: list[dict[tuple[Any, ...], Rows]] = []
     for depth, frame in enumerate(levels):
-        by_parent: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        by_parent: dict[tuple[Any, ...], Rows] = {}
         for row in frame.iter_rows(named=True):
             by_parent.setdefault(tuple(row[k] for k in by[:depth]), []).append(row)
         children.append(by_parent)
-    out: list[dict[str, Any]] = []
+    out: Rows = []
 
     def walk(depth: int, prefix: tuple[Any, ...]) -> None:
         for row in children[depth].get(prefix, []):
@@ -136,166 +82,111 @@ def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> list[dict[str, A
     return out
 
 
-def _period_rows(
-    frame: pl.DataFrame, period: Period, comparison: Comparison, by: Sequence[str], present: list[str]
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The grouped rows (a tree, subtotals first) and the total row of one period."""
-    whole = _classified(frame, period, comparison, monthly=False)
-    monthly = _classified(frame, period, comparison, monthly=True) if "month" in by else None
+def period_rows(prepared: PreparedDossiers, period: Period, by: Sequence[str]) -> tuple[Rows, dict[str, Any]]:
+    """The grouped rows of one period (a tree, subtotals first) and its total row."""
+    whole = prepared.classified(period)
+    monthly = prepared.classified_by_month(period) if "month" in by else None
     levels = []
     for depth in range(1, len(by) + 1):
         keys = by[:depth]
         source = monthly if "month" in keys and monthly is not None else whole
-        levels.append(_aggregate(source, keys, present))
-    total_row = _aggregate(whole, [], present).row(0, named=True)
+        levels.append(_aggregate(source, keys, prepared.present))
+    total_row = _aggregate(whole, [], prepared.present).row(0, named=True)
     return (_assemble(levels, by) if by else []), _ordered(total_row, [], "total")
 
 
+def _has_data(row: dict[str, Any]) -> bool:
+    return bool(row["received_total"] or row["not_accepted"])
+
+
 def _compare(
-    frame: pl.DataFrame,
-    period: Period,
-    options: ReportOptions,
-    comparison: Comparison,
-    present: list[str],
-    current: tuple[list[dict[str, Any]], dict[str, Any]],
+    prepared: PreparedDossiers, compare: CompareWith, by: Sequence[str], current: tuple[Rows, dict[str, Any]]
 ) -> tuple[Period, list[Message]]:
     """Add the earlier period's figures to the rows and total; warn where it has none."""
     import polars as pl
 
-    assert options.compare is not None
-    earlier = earlier_period(period, options.compare)
-    rows, total = _period_rows(frame, earlier, comparison, options.by, present)
+    period = prepared.period
+    earlier = earlier_period(period, compare)
+    rows, total = period_rows(prepared, earlier, by)
     months = month_labels(period, earlier)
-    missing = compare_rows(current[0], rows, options.by, months)
+    missing = compare_rows(current[0], rows, by, months)
     compare_rows([current[1]], [total], [], months)
-    shown = {"label": earlier.label, "start": f"{earlier.start:%d/%m/%Y}", "end": f"{earlier.end:%d/%m/%Y}"}
+    shown = {"label": earlier.label, "start": earlier.start, "end": earlier.end}
     messages = []
-    if not (total["received_total"] or total["not_accepted"]):
+    if not _has_data(total):
         messages.append(Message("compare.no_data", shown))
     elif missing:
         messages.append(Message("compare.groups_missing", {**shown, "count": missing}))
-    first = frame.select(pl.col("received_at").min()).item()
-    if (
-        first is not None
-        and first.date() > earlier.start
-        and (total["received_total"] or total["not_accepted"])
-    ):
-        messages.append(Message("compare.partial", {**shown, "first": f"{first:%d/%m/%Y}"}))
-    if period.measured_at is not None and options.compare == "previous":
-        messages.append(
-            Message("compare.current_partial", {**shown, "day": f"{period.measured_at:%d/%m/%Y}"})
-        )
+    first = prepared.frame.select(pl.col("received_at").min()).item()
+    if first is not None and first.date() > earlier.start and _has_data(total):
+        messages.append(Message("compare.partial", {**shown, "first": first.date()}))
+    if period.measured_at is not None and compare == "previous":
+        messages.append(Message("compare.current_partial", {**shown, "day": period.measured_at}))
     return earlier, messages
 
 
-def report_from_dataset(
-    dataset: Dataset,
-    options: ReportOptions,
+def period_info(period: Period) -> PeriodInfo:
+    """The period as reports show it."""
+    return PeriodInfo(**period.model_dump(include={"label", "start", "end", "convention", "measured_at"}))
+
+
+def report_for(
+    prepared: PreparedDossiers,
     *,
+    by: Sequence[GroupKey] | None = None,
+    total: bool | None = None,
+    compare: CompareWith | None = None,
+    targets: Sequence[TargetConfig] | None = None,
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
-    prepared: Prepared | None = None,
 ) -> Report:
-    """Build the report of an ingested dataset (``prepared``: its :func:`prepared_dossiers`)."""
-    period = resolve_period(options.period, options.convention, options.as_of)
-    hours = options.working_hours
-    comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
-    frame, computed, from_catalog = prepared or prepared_dossiers(dataset, options)
-    present = _present_columns(dataset, options)
-    rows, total_row = _period_rows(frame, period, comparison, options.by, present)
-    messages = report_warnings(dataset, frame, period, total_row, present, sample)
+    """The report of a run's prepared dossiers, grouped ``by`` (the options' by default;
+    ``compare`` and ``targets`` as the options say unless given)."""
+    options = prepared.options
+    keys: list[str] = list(options.by if by is None else by)
+    compare = options.compare if compare is None else compare
+    chosen_targets = list(options.targets if targets is None else targets)
+    rows, total_row = period_rows(prepared, prepared.period, keys)
+    messages = report_warnings(prepared, total_row, sample)
     compared = None
-    if options.compare:
-        earlier, notes = _compare(frame, period, options, comparison, present, (rows, total_row))
-        compared = CompareInfo(kind=options.compare, period=_period_info(earlier))
+    if compare:
+        earlier, notes = _compare(prepared, compare, keys, (rows, total_row))
+        compared = CompareInfo(kind=compare, period=period_info(earlier))
         messages += notes
-    total = total_row if options.total else None
+    shown_total = total_row if (options.total if total is None else total) else None
     misses = []
-    if options.targets:
-        unit_levels = dict(frame.select("g_unit", "g_level").unique().iter_rows())
-        misses = apply_targets([*rows, *([total] if total else [])], options.targets, unit_levels)
-    messages += unit_warnings(frame, options.directory())
-    if computed:
-        messages.append(Message("warn.due_computed", {"count": computed, "hours": hours.label}))
-    if from_catalog:
-        messages.append(Message("catalog.filled", {"count": from_catalog}))
+    if chosen_targets:
+        unit_levels = dict(prepared.frame.select("g_unit", "g_level").unique().iter_rows())
+        misses = apply_targets([*rows, *([shown_total] if shown_total else [])], chosen_targets, unit_levels)
+    messages += unit_warnings(prepared.frame, options.directory())
+    if prepared.due_dates_computed:
+        hours = options.working_hours.label
+        messages.append(Message("warn.due_computed", {"count": prepared.due_dates_computed, "hours": hours}))
+    if prepared.service_levels_from_catalog:
+        messages.append(Message("catalog.filled", {"count": prepared.service_levels_from_catalog}))
     return Report(
-        period=_period_info(period),
+        period=period_info(prepared.period),
         compare=compared,
-        group_by=list(options.by),
+        group_by=keys,
         rows=rows,
-        total=total,
-        accounting=RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang)),
+        total=shown_total,
+        accounting=run_accounting(prepared.dataset, lang),
         warnings=render_all(messages, lang),
-        metadata=_metadata(dataset, options, comparison, lang, now, sample).model_copy(
-            update={"due_dates_computed": computed, "service_levels_from_catalog": from_catalog}
-        ),
+        metadata=_metadata(prepared, compare, lang, now, sample),
         target_misses=misses,
     )
 
 
-def _period_info(period: Period) -> PeriodInfo:
-    return PeriodInfo(**period.model_dump(include={"label", "start", "end", "convention", "measured_at"}))
-
-
-def classified_for(frame: pl.DataFrame, period: Period, options: ReportOptions) -> pl.LazyFrame:
-    """Prepared dossiers with the classification flags of ``period``."""
-    hours = options.working_hours
-    comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
-    return _classified(frame, period, comparison, monthly=False)
-
-
-Prepared = tuple["pl.DataFrame", int, int]
-
-
-def prepared_dossiers(dataset: Dataset, options: ReportOptions) -> Prepared:
-    """The dossiers with group columns, filters applied, due dates completed, service
-    levels filled from the catalogue and the period-independent classification
-    columns; and how many due dates were computed and service levels filled."""
-    grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
-    frame = apply_filters(grouped, options.units, options.levels, options.fields)
-    frame, computed = _due_dates(frame, options)
-    from_catalog = 0
-    if options.catalog is not None:
-        from cchc_kpi.kpi.procedure_catalog import load_catalog, with_catalog_levels
-
-        frame, from_catalog = with_catalog_levels(frame, load_catalog(options.catalog))
-    return frame.with_columns(prepare()), computed, from_catalog
-
-
-def unit_names(dataset: Dataset, options: ReportOptions, prepared: Prepared) -> list[str]:
-    """The units ``--by unit`` shows for the options' period (those with dossiers in it)."""
-    by_unit = options.model_copy(update={"by": ["unit"], "total": False, "compare": None, "targets": []})
-    return [r["unit"] for r in report_from_dataset(dataset, by_unit, prepared=prepared).rows]
-
-
-def _due_dates(frame: pl.DataFrame, options: ReportOptions) -> tuple[pl.DataFrame, int]:
-    """Compute missing due dates from processing days on the working calendar."""
-    import polars as pl
-
-    needed = (
-        pl.col("due_at").is_null()
-        & pl.col("processing_days").is_not_null()
-        & ~pl.col("status").is_in([1, 3]).fill_null(False)
-    )
-    if not frame.select(needed.any()).item():
-        return frame, 0
-    index = workday_index(frame, options.extra_days())
-    assert index is not None
-    filled = with_computed_due(frame, index, options.working_hours)
-    return filled, int(filled[COMPUTED].sum())
+def run_accounting(dataset: Dataset, lang: Lang) -> RunAccounting:
+    """The run's row accounting, with the files left out."""
+    return RunAccounting(**dataset.accounting.counts(), skipped_files=dataset.skipped(lang))
 
 
 def _metadata(
-    dataset: Dataset,
-    options: ReportOptions,
-    comparison: Comparison,
-    lang: Lang,
-    now: datetime | None,
-    sample: bool,
+    prepared: PreparedDossiers, compare: CompareWith | None, lang: Lang, now: datetime | None, sample: bool
 ) -> ReportMetadata:
-    hours = options.working_hours.label
+    options, dataset = prepared.options, prepared.dataset
     filters = {
         k: v for k, v in (("unit", options.units), ("level", options.levels), ("field", options.fields)) if v
     }
@@ -303,12 +194,14 @@ def _metadata(
         tool_version=__version__,
         generated_at=now or datetime.now().astimezone(),
         sample=sample,
-        comparison=comparison.mode,
-        compare=options.compare,
+        comparison=options.compare_at,
+        compare=compare,
         catalog=str(options.catalog) if options.catalog else None,
-        working_hours=hours,
+        service_levels_from_catalog=prepared.service_levels_from_catalog,
+        working_hours=options.working_hours.label,
         convention=options.convention,
         duplicate_key=dataset.duplicate_key,
+        due_dates_computed=prepared.due_dates_computed,
         filters=filters,
         inputs=[
             InputCoverage(
@@ -322,6 +215,18 @@ def _metadata(
         ],
         choices={k: text(f"choice.{k}", lang) for k in CHOICES},
     )
+
+
+def report_from_dataset(
+    dataset: Dataset,
+    options: ReportOptions,
+    *,
+    lang: Lang = "vi",
+    now: datetime | None = None,
+    sample: bool = False,
+) -> Report:
+    """Build the report of an ingested dataset (the library's one-call form)."""
+    return report_for(prepare_dossiers(dataset, options), lang=lang, now=now, sample=sample)
 
 
 def build_report(
@@ -344,6 +249,9 @@ def build_report(
     sample: bool = False,
 ) -> Report:
     """Read ``inputs`` and return the report for ``period`` (what ``report --format json`` prints)."""
+    from cchc_kpi.calendar.periods import resolve_period
+    from cchc_kpi.ingestion.pipeline import ingest
+
     options = ReportOptions(
         period=period,
         convention=convention,
@@ -357,5 +265,6 @@ def build_report(
         holidays_file=holidays_file,
         working_hours=working_hours or WorkingHours(),
     )
-    resolve_period(period, convention, as_of)  # a wrong period fails before any file is read
-    return report_from_dataset(ingest(inputs, ingest_options), options, lang=lang, now=now, sample=sample)
+    resolved = resolve_period(period, convention, as_of)  # a wrong period fails before any file is read
+    prepared = prepare_dossiers(ingest(inputs, ingest_options), options, period=resolved)
+    return report_for(prepared, lang=lang, now=now, sample=sample)

@@ -6,19 +6,14 @@ late are counted on the working calendar. Only dossier fields, never applicant d
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from cchc_kpi.calendar.due_dates import workday_index
-from cchc_kpi.calendar.periods import resolve_period
-from cchc_kpi.i18n.numfmt import Lang, vn_date
-from cchc_kpi.ingestion.pipeline import Dataset
-from cchc_kpi.kpi.classify import Comparison, classify
-from cchc_kpi.outputs.tables import Column, Table
-from cchc_kpi.report.build import Prepared, ReportOptions, prepared_dossiers
+from cchc_kpi.report.build import period_info
 from cchc_kpi.report.model import PeriodInfo
+from cchc_kpi.report.prepare import PreparedDossiers
 
 if TYPE_CHECKING:
     import polars as pl
@@ -54,20 +49,14 @@ def _apology(frame: pl.DataFrame) -> pl.Expr:
     return pl.when(pl.col("apology")).then(pl.lit("yes")).when(pl.col("apology") == False).then(pl.lit("no"))  # noqa: E712
 
 
-def overdue_list(
-    dataset: Dataset, options: ReportOptions, due_within: int | None = None, prepared: Prepared | None = None
-) -> OverdueReport:
-    """Build the overdue list of ``dataset`` for the options' period (``prepared``: its
-    :func:`~cchc_kpi.report.build.prepared_dossiers`, when already computed)."""
+def overdue_list(prepared: PreparedDossiers, due_within: int | None = None) -> OverdueReport:
+    """The overdue list of a run's prepared dossiers for its period."""
     import polars as pl
 
-    period = resolve_period(options.period, options.convention, options.as_of)
+    period = prepared.period
     end = period.effective_end
-    hours = options.working_hours
-    frame, _, _ = prepared or prepared_dossiers(dataset, options)
-    comparison = Comparison(mode=options.compare_at, day_start=hours.start, day_end=hours.end)
-    frame = frame.with_columns(classify(period.start, end, comparison))
-    index = workday_index(frame, options.extra_days()) if frame.height else None
+    frame = prepared.classified(period).collect()
+    index = prepared.workdays
     rows: list[dict[str, Any]] = []
     if index is not None:
         day_end = pl.lit(end, pl.Date)
@@ -115,32 +104,4 @@ def overdue_list(
             )
         )
         rows = listed.to_dicts()
-    info = PeriodInfo(**period.model_dump(include={"label", "start", "end", "convention", "measured_at"}))
-    return OverdueReport(period=info, measured_at=end, due_within=due_within, rows=rows)
-
-
-def shown_datetime(value: datetime | None) -> str:
-    """A timestamp as people read it in lists (dd/mm/yyyy HH:MM)."""
-    return value.strftime("%d/%m/%Y %H:%M") if value else ""
-
-
-def overdue_table(report: OverdueReport, lang: Lang) -> Table:
-    """The list as people read it: labels, dates, the kind and apology in words."""
-    from cchc_kpi.i18n.messages import text
-
-    kinds = ("working_days_late",)
-    columns = [
-        Column(key=k, label=text(f"overdue.{k}", lang), kind="int" if k in kinds else "text")
-        for k in COLUMNS
-        if k != "apology_at"
-    ]
-    rows = []
-    for row in report.rows:
-        shown = dict(row)
-        shown["kind"] = text(f"overdue.kind_{row['kind']}", lang)
-        shown["apology"] = text(f"overdue.apology_{row['apology']}", lang) if row["apology"] else "–"
-        for key in ("received_at", "due_at", "closed_at"):
-            shown[key] = shown_datetime(row[key])
-        rows.append(shown)
-    title = text("overdue.title", lang, label=report.period.label, day=vn_date(report.measured_at))
-    return Table(title=title, columns=columns, rows=rows)
+    return OverdueReport(period=period_info(period), measured_at=end, due_within=due_within, rows=rows)

@@ -17,22 +17,18 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from cchc_kpi._version import __version__
-from cchc_kpi.calendar.periods import resolve_period
 from cchc_kpi.i18n.messages import Message, render_all, text
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import RunAccounting
-from cchc_kpi.ingestion.pipeline import Dataset
-from cchc_kpi.kpi.metrics import METRICS_BY_NAME, OPTIONAL
-from cchc_kpi.kpi.procedure_catalog import TIER_OF_LEVEL, Catalog, catalog_counts, code_key_expr, load_catalog
+from cchc_kpi.ingestion.dataset import Dataset
+from cchc_kpi.kpi.metrics import METRICS_BY_NAME, OPTIONAL, paid_online_expr
+from cchc_kpi.kpi.procedure_catalog import TIER_OF_LEVEL, Catalog, catalog_counts, code_key_expr
 from cchc_kpi.kpi.score766_criteria import Criterion, ScoreTable, score_table
-from cchc_kpi.report.build import (
-    Prepared,
-    ReportOptions,
-    classified_for,
-    prepared_dossiers,
-    report_from_dataset,
-)
-from cchc_kpi.report.model import PeriodInfo
+from cchc_kpi.report.build import report_for
+from cchc_kpi.report.model import PeriodInfo, Report
+from cchc_kpi.report.options import ReportOptions
+from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
+from cchc_kpi.schema.choices import GroupKey
 from cchc_kpi.schema.fields import FIELDS_BY_NAME
 from cchc_kpi.schema.textnorm import name_key_expr
 
@@ -185,15 +181,15 @@ def _criterion(criterion: Criterion, scope: Scope, catalog: Catalog | None, lang
             update={"reason": text(f"score.reason.{criterion.reason}", lang)}
         )
     if criterion.rule == "metric":
-        assert criterion.metric is not None
-        spec = METRICS_BY_NAME[criterion.metric]
-        assert spec.numerator is not None and spec.denominator is not None
+        spec = METRICS_BY_NAME[criterion.metric or ""]
+        if spec.numerator is None or spec.denominator is None:
+            raise ValueError(f"criterion {criterion.id}: metric {spec.name} is not a rate")
         row = scope.row
         return _from_rate(
             criterion,
             row.get(spec.numerator),
             row.get(spec.denominator),
-            _missing_column(criterion.metric),
+            _missing_column(spec.name),
             lang,
         )
     if catalog is None:
@@ -239,9 +235,8 @@ def _paid(classified: pl.LazyFrame, dataset: Dataset) -> pl.DataFrame | None:
     if not dataset.fields_present("paid_online"):
         return None
     c = pl.col
-    paid = c("k_new") & (c("paid_online") == True) & (c("fee_amount").is_null() | (c("fee_amount") > 0))  # noqa: E712
     return (
-        classified.filter(paid.fill_null(False))
+        classified.filter(paid_online_expr().fill_null(False))
         .select(
             c("g_unit"),
             code_key_expr(c("procedure_code")).alias("code_key"),
@@ -266,31 +261,30 @@ def _scope(
     )
 
 
-def score766_report(
-    dataset: Dataset,
-    options: ReportOptions,
+def score766_for(
+    prepared: PreparedDossiers,
     *,
     by_unit: bool = False,
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
-    prepared: Prepared | None = None,
+    report: Report | None = None,
 ) -> Score766Report:
-    """The QĐ 766 estimate of an ingested dataset (``options.catalog`` and the
-    configuration's overrides in ``options.score766`` taken into account)."""
+    """The QĐ 766 estimate of a run's prepared dossiers (the options' catalogue and the
+    configuration's overrides taken into account). ``report``: the run's report grouped
+    by level and unit (or not grouped) without a comparison, when already built."""
     import polars as pl
 
-    period = resolve_period(options.period, options.convention, options.as_of)
+    options = prepared.options
     table = score_table(options.score766)
-    catalog = load_catalog(options.catalog) if options.catalog else None
-    prepared = prepared or prepared_dossiers(dataset, options)
-    base = options.model_copy(
-        update={"by": ["level", "unit"] if by_unit else [], "total": True, "compare": None}
-    )
-    report = report_from_dataset(dataset, base, lang=lang, now=now, sample=sample, prepared=prepared)
-    frame = prepared[0]
-    paid = _paid(classified_for(frame, period, options), dataset)
-    assert report.total is not None
+    catalog = prepared.catalog
+    if report is None:
+        by: list[GroupKey] = ["level", "unit"] if by_unit else []
+        report = report_for(prepared, by=by, total=True, compare=None, lang=lang, now=now, sample=sample)
+    paid = _paid(prepared.classified(), prepared.dataset)
+    if report.total is None:
+        raise ValueError("the QĐ 766 estimate needs the report's total row")
+    frame = prepared.frame
     levels = set(frame["g_level"].unique().drop_nulls().to_list())
     whole = score_scope(table, _scope(report.total, levels, catalog, paid), catalog, lang)
     units = None
@@ -315,4 +309,19 @@ def score766_report(
         warnings=report.warnings + render_all(messages, lang),
         generated_at=report.metadata.generated_at,
         sample=sample,
+    )
+
+
+def score766_report(
+    dataset: Dataset,
+    options: ReportOptions,
+    *,
+    by_unit: bool = False,
+    lang: Lang = "vi",
+    now: datetime | None = None,
+    sample: bool = False,
+) -> Score766Report:
+    """The QĐ 766 estimate of an ingested dataset (the library's one-call form)."""
+    return score766_for(
+        prepare_dossiers(dataset, options), by_unit=by_unit, lang=lang, now=now, sample=sample
     )

@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from cchc_kpi.calendar.periods import Period
-    from cchc_kpi.ingestion.pipeline import Dataset
     from cchc_kpi.kpi.units import UnitDirectory
+    from cchc_kpi.report.prepare import PreparedDossiers
 
 
 def column_label(column: str) -> str:
@@ -32,33 +32,23 @@ def _coverage(frame: pl.DataFrame, period: Period) -> list[Message]:
     first, last = received.min().date(), received.max().date()  # type: ignore[union-attr]
     out = []
     if first > period.start:
-        out.append(
-            Message(
-                "warn.coverage_start", {"first": f"{first:%d/%m/%Y}", "start": f"{period.start:%d/%m/%Y}"}
-            )
-        )
+        out.append(Message("warn.coverage_start", {"first": first, "start": period.start}))
     if last < period.effective_end:
-        end = period.effective_end
-        out.append(Message("warn.coverage_end", {"last": f"{last:%d/%m/%Y}", "end": f"{end:%d/%m/%Y}"}))
+        out.append(Message("warn.coverage_end", {"last": last, "end": period.effective_end}))
     return out
 
 
-def report_warnings(
-    dataset: Dataset,
-    frame: pl.DataFrame,
-    period: Period,
-    total: dict[str, Any],
-    present: list[str],
-    sample: bool,
-) -> list[Message]:
+def report_warnings(prepared: PreparedDossiers, total: dict[str, Any], sample: bool) -> list[Message]:
     """Return the report's warnings, the reading warnings first."""
     import polars as pl
+
+    dataset, frame, present = prepared.dataset, prepared.frame, prepared.present
 
     out = [Message("warn.sample")] if sample else []
     out += dataset.warnings
     if dataset.accounting.rows_rejected:
         out.append(Message("warn.rejected_rows", {"count": dataset.accounting.rows_rejected}))
-    out += _coverage(frame, period)
+    out += _coverage(frame, prepared.period)
     if total["_no_due"]:
         out.append(Message("warn.no_due", {"count": total["_no_due"]}))
     if total["_withdrawn_no_date"]:

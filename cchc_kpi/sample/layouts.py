@@ -13,15 +13,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from cchc_kpi.atomic import atomic_path
 from cchc_kpi.sample.generate import SampleSpec, generate_dossiers
+from cchc_kpi.sample.workbook import write_workbook
+from cchc_kpi.sample.world import CHANNEL_WORDS, STATUS_WORDS
+from cchc_kpi.schema.choices import SampleFormat
 
 if TYPE_CHECKING:
     import polars as pl
 
-SampleFormat = Literal["csv", "dvcqg", "xlsx", "catalog"]
 FILE_NAMES = {
     "csv": "danh-sach-ho-so-{units}.csv",
     "dvcqg": "dvcqg-{units}.csv",
@@ -34,17 +36,6 @@ TIER_WORDS = {
     "land_office": "Cấp huyện",
     "department": "Cấp tỉnh",
 }
-
-STATUS_WORDS = {
-    3: "Không được tiếp nhận",
-    4: "Đang xử lý",
-    5: "Yêu cầu bổ sung giấy tờ",
-    7: "Công dân yêu cầu rút hồ sơ",
-    8: "Dừng xử lý",
-    9: "Đã xử lý xong",
-    10: "Đã trả kết quả",
-}
-CHANNEL_WORDS = {"online": "Trực tuyến", "direct": "Trực tiếp", "postal": "Dịch vụ bưu chính công ích"}
 
 
 def _date(column: str, fmt: str) -> pl.Expr:
@@ -144,8 +135,6 @@ def write_sample(out_dir: Path, spec: SampleSpec, fmt: SampleFormat = "csv") -> 
         elif fmt == "dvcqg":
             dvcqg_table(dossiers).write_csv(tmp, separator=",")
         else:
-            from cchc_kpi.sample.workbook import write_workbook
-
             write_workbook(tmp, dossiers, spec.first_day, spec.last_day)
     return target
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.sample.layouts import CHANNEL_WORDS, STATUS_WORDS
+from cchc_kpi.sample.world import CHANNEL_WORDS, STATUS_WORDS
 
 if TYPE_CHECKING:
     import polars as pl

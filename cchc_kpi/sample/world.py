@@ -226,3 +226,15 @@ STREETS = (
     "Thái Nguyên",
     "Ngô Gia Tự",
 )
+
+# how one-stop packages write statuses and channels in their exports
+STATUS_WORDS = {
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+CHANNEL_WORDS = {"online": "Trực tuyến", "direct": "Trực tiếp", "postal": "Dịch vụ bưu chính công ích"}

@@ -53,6 +53,12 @@ class Status(IntEnum):
     RETURNED = 10  # Đã trả kết quả
 
 
+# status groups the rules read (one definition for row checks and classification)
+NEVER_ACCEPTED: tuple[int, ...] = (Status.NEW.value, Status.NOT_ACCEPTED.value)
+WITHDRAWN_STATUSES: tuple[int, ...] = (Status.WITHDRAWN.value, Status.STOPPED.value)
+FINISHED_STATUSES: tuple[int, ...] = (Status.FINISHED.value, Status.RETURNED.value)
+
+
 class ServiceLevel(StrEnum):
     """Online service level of the procedure (Loại DVC)."""
 
@@ -203,9 +209,9 @@ def _field_specs() -> tuple[FieldSpec, ...]:
     specs = []
     for name, info in Dossier.model_fields.items():
         extra = info.json_schema_extra
-        assert isinstance(extra, dict)
         alias = info.validation_alias
-        assert isinstance(alias, AliasChoices)
+        if not isinstance(extra, dict) or not isinstance(alias, AliasChoices):
+            raise TypeError(f"{name}: declare canonical fields with _canonical()")
         specs.append(
             FieldSpec(
                 name=name,

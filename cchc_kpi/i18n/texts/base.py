@@ -130,6 +130,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "cannot read calendar table {file}: {reason}",
     ),
     "output.failed": ("không ghi được {path}: {reason}", "cannot write {path}: {reason}"),
+    "output.no_folder": (
+        "không ghi được {path}: thư mục {folder} không tồn tại; hãy tạo thư mục hoặc chọn nơi khác",
+        "cannot write {path}: the folder {folder} does not exist; create it or choose another place",
+    ),
     "output.is_input": (
         "tệp kết quả {path} trùng với một tệp đầu vào",
         "output file {path} is one of the inputs",

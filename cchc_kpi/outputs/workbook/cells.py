@@ -11,11 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 EXCEL_TEXT_LIMIT = 32767
 SHEET_NAME_LIMIT = 31
 FONT = "Times New Roman"
+
+
+def new_workbook(path: Path) -> Any:
+    """An xlsxwriter workbook that never turns text into formulas, links or numbers."""
+    import xlsxwriter
+
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    return xlsxwriter.Workbook(str(path), options)
 
 
 @dataclass
@@ -203,3 +212,13 @@ def write_paragraphs(
     for offset, text in enumerate(paragraphs, start=top + 2):
         sheet.write_string(offset, 0, cell_text(text), formats.wrap)
         sheet.set_row(offset, 15 * (1 + len(text) // 120))
+
+
+def write_top(sheet: Any, title: str, formats: Formats, marker: str | None) -> int:
+    """Write the sample marker and the title; return the next free row."""
+    row = 0
+    if marker:
+        sheet.write_string(row, 0, marker, formats.sample)
+        row += 1
+    sheet.write_string(row, 0, cell_text(title), formats.bold_text)
+    return row + 2

@@ -1,0 +1,109 @@
+"""Everything the Excel workbook shows, computed once from a run's prepared dossiers:
+the Biểu 06 form's rows, the regroupings by unit, field and month, the overdue list,
+the written-report figures, the QĐ 766 estimate, the rejected rows and the inputs
+with their size and SHA-256. The workbook writer only writes it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.ingestion.accounting import RejectedRow
+from cchc_kpi.report.build import report_for
+from cchc_kpi.report.model import Report
+from cchc_kpi.report.overdue import OverdueReport, overdue_list
+from cchc_kpi.report.prepare import PreparedDossiers
+from cchc_kpi.report.score766 import Score766Report, score766_for
+from cchc_kpi.report.written import WrittenReport, written_report
+from cchc_kpi.schema.choices import GroupKey
+
+
+@dataclass(frozen=True)
+class InputDigest:
+    """One input as the information sheet lists it."""
+
+    path: str
+    sheet: str | None
+    size: int
+    sha256: str
+    rows_used: int
+    received_first: date | None
+    received_last: date | None
+
+
+@dataclass(frozen=True)
+class WorkbookContent:
+    """The figures and lists of every sheet of the report workbook."""
+
+    report: Report  # the run's report, as asked (its --by, comparison, targets)
+    form: Report  # Biểu 06: by field for a single unit, else by level and unit
+    form_by: str  # the form's row key: "field" or "unit"
+    by_unit: Report
+    by_field: Report
+    by_month: Report | None  # asked with --by month: the trend sheet
+    overdue: OverdueReport
+    written: WrittenReport
+    score: Score766Report
+    rejected: list[RejectedRow]
+    inputs: list[InputDigest]
+    sample: bool
+    compare_sheet: bool
+    catalog_sheet: bool
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file (empty text when it is not a file, e.g. a store folder)."""
+    if not path.is_file():
+        return ""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _digests(prepared: PreparedDossiers) -> list[InputDigest]:
+    out = []
+    for item in prepared.dataset.inputs:
+        path = Path(item.path)
+        out.append(
+            InputDigest(
+                path=item.path,
+                sheet=item.sheet,
+                size=path.stat().st_size if path.is_file() else 0,
+                sha256=file_digest(path),
+                rows_used=item.rows_used,
+                received_first=item.received_first,
+                received_last=item.received_last,
+            )
+        )
+    return out
+
+
+def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool) -> WorkbookContent:
+    """Compute what the workbook of ``report`` shows (``report``: the run's own report)."""
+    options = prepared.options
+
+    def grouped(by: list[GroupKey]) -> Report:
+        return report_for(prepared, by=by, total=True, compare=None, lang=lang, sample=sample)
+
+    by_unit = grouped(["level", "unit"])
+    units = [str(r["unit"]) for r in by_unit.rows if r["row_type"] == "detail"]
+    by_field = grouped(["field"])
+    one_unit = len(units) == 1
+    return WorkbookContent(
+        report=report,
+        form=by_field if one_unit else by_unit,
+        form_by="field" if one_unit else "unit",
+        by_unit=by_unit,
+        by_field=by_field,
+        by_month=grouped(["month"]) if "month" in options.by else None,
+        overdue=overdue_list(prepared),
+        written=written_report(prepared, "level", lang, units=units),
+        score=score766_for(prepared, lang=lang, sample=sample, report=by_unit),
+        rejected=prepared.dataset.rejected_rows(lang),
+        inputs=_digests(prepared),
+        sample=sample,
+        compare_sheet=report.compare is not None,
+        catalog_sheet=prepared.catalog is not None,
+    )

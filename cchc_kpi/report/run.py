@@ -1,0 +1,45 @@
+"""A run of a period job (report, overdue, score766 …): its period resolved once, its
+inputs resolved and read once, its catalogue read once, its dossiers prepared once.
+
+:func:`open_run` returns the :class:`~cchc_kpi.report.prepare.PreparedDossiers` that
+every job of the run then takes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cchc_kpi.calendar.periods import Period, resolve_period
+from cchc_kpi.errors import InputError
+from cchc_kpi.ingestion.dataset import IngestOptions
+from cchc_kpi.ingestion.pipeline import Progress, ingest
+from cchc_kpi.kpi.procedure_catalog import read_catalog
+from cchc_kpi.report.options import ReportOptions
+from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
+
+
+def run_period(options: ReportOptions) -> Period:
+    """The run's period, resolved from its name (a wrong name fails before any file is read)."""
+    return resolve_period(options.period, options.convention, options.as_of)
+
+
+def open_run(
+    specs: Sequence[str | Path],
+    options: ReportOptions,
+    reading: IngestOptions | None = None,
+    *,
+    period: Period | None = None,
+    outputs: Sequence[Path] = (),
+    progress: Progress | None = None,
+) -> PreparedDossiers:
+    """Resolve the period (unless given), read the inputs (a Parquet store only up to the
+    period's end) and the catalogue, and prepare the dossiers; ``outputs`` that are any
+    input of the run are refused first."""
+    period = period or run_period(options)
+    if options.catalog is not None and not options.catalog.is_file():
+        raise InputError("catalog.not_found", path=str(options.catalog))
+    reading = (reading or IngestOptions()).model_copy(update={"until": period.effective_end})
+    also_read = [p for p in (options.catalog, options.holidays_file) if p is not None]
+    dataset = ingest(specs, reading, progress, outputs=outputs, also_read=also_read)
+    catalog = read_catalog(options.catalog, reading.limits) if options.catalog is not None else None
+    return prepare_dossiers(dataset, options, period=period, catalog=catalog, limits=reading.limits)

@@ -1,12 +1,20 @@
 """The benchmark harness runs end to end on a tiny size (so that it cannot rot); no
-timing is asserted, only that it produced its tables and the peers agree."""
+timing is asserted, only that it produced its tables and the peers agree.
+
+Opt-in (it needs the ``bench`` dependency group: DuckDB, pandas)::
+
+    .venv/bin/pip install -e . --group bench && .venv/bin/python -m pytest -m bench
+"""
 
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 
+@pytest.mark.bench
 def test_harness_on_a_tiny_size(tmp_path):
     """bench/run.py generates inputs, runs every command and writes RESULTS.md with targets."""
     out = tmp_path / "RESULTS.md"

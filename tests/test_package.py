@@ -36,3 +36,24 @@ def test_readme_library_calls_work_in_a_fresh_interpreter():
     assert data["change"] == 0.230523
     assert data["score"] == 64.0
     assert data["procedures"] == 21
+
+
+def test_importing_the_command_line_loads_no_heavy_library():
+    """`import cchc_kpi.cli` (what --help needs) leaves Polars, Pydantic, NumPy and xlsxwriter unimported."""
+    code = (
+        "import sys, cchc_kpi.cli; "
+        "print(sorted(m for m in ('polars', 'pydantic', 'numpy', 'xlsxwriter', 'fastexcel') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_version_is_one_value():
+    """The package face and the core read the version from one place."""
+    import cchc_kpi
+    from cchc_kpi._version import __version__
+
+    assert cchc_kpi.__version__ == __version__

@@ -130,20 +130,22 @@ def write_store(dataset: Dataset, out: Path) -> ConvertResult:
 
 
 def read_store(path: Path, until: date | None = None) -> tuple[pl.DataFrame, StoreMeta]:
-    """The store's dossiers (only the partitions up to ``until``'s year when given)."""
+    """The store's dossiers, read as a hive-partitioned dataset (only the partitions up to
+    ``until``'s year when given: the filter on the partition column prunes the others)."""
     import polars as pl
 
     meta = read_meta(path)
-    files = sorted(path.glob(f"{PARTITION}=*/{DATA}"))
-    years = {f: int(f.parent.name.split("=", 1)[1]) for f in files}
-    if until is not None:
-        files = [f for f in files if years[f] <= until.year]
-    dtypes = canonical_dtypes()
-    if not files:
-        empty = pl.DataFrame(schema={**dtypes, ROW: pl.UInt32, UNIT_KEY: pl.String})
+    if not any(path.glob(f"{PARTITION}=*/{DATA}")):
+        empty = pl.DataFrame(schema={**canonical_dtypes(), ROW: pl.UInt32, UNIT_KEY: pl.String})
         return _loaded(empty), meta
-    frame = pl.scan_parquet(files).collect()
-    return _loaded(frame), meta
+    scan = pl.scan_parquet(
+        path / f"{PARTITION}=*" / DATA,
+        hive_partitioning=True,
+        hive_schema={PARTITION: pl.Int32},
+    )
+    if until is not None:
+        scan = scan.filter(pl.col(PARTITION) <= until.year)
+    return _loaded(scan.collect()), meta
 
 
 def _loaded(frame: pl.DataFrame) -> pl.DataFrame:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from cchc_kpi.calendar.view import CalendarEntry
 from cchc_kpi.i18n.messages import text
-from cchc_kpi.i18n.numfmt import Lang, vn_date
+from cchc_kpi.i18n.numfmt import Lang, format_date, format_datetime, vn_date
 from cchc_kpi.ingestion.accounting import Accounting
 from cchc_kpi.ingestion.inspection import SheetInspection
 from cchc_kpi.ingestion.validate import ValidationResult
@@ -115,7 +115,7 @@ def calendar_table(entries: list[CalendarEntry], year: int, lang: Lang) -> Table
     ]
     rows = [
         {
-            "date": f"{e.date:%d/%m/%Y}",
+            "date": format_date(e.date),
             "weekday": WEEKDAYS[lang][e.date.weekday()],
             "kind": text(f"calendar.{e.kind}", lang),
             "name": e.name,
@@ -128,7 +128,7 @@ def calendar_table(entries: list[CalendarEntry], year: int, lang: Lang) -> Table
 
 def shown_datetime(value: datetime | None) -> str:
     """A timestamp as people read it in lists (dd/mm/yyyy HH:MM)."""
-    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+    return format_datetime(value) if value else ""
 
 
 def overdue_table(report: OverdueReport, lang: Lang) -> Table:

@@ -23,14 +23,26 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def _open_error(path: Path, exc: Exception) -> InputError:
-    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    text = first_line.replace(str(path), "").lower()
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream of an encrypted OOXML workbook
+SNIFF_BYTES = 1 << 20
+
+
+def is_encrypted(path: Path) -> bool:
+    """Whether a workbook is password-protected, by its structure (not by an error text):
+    an OOXML workbook saved with a password is an OLE container holding "EncryptedPackage"."""
     with path.open("rb") as handle:
-        head = handle.read(8)
-    if "password" in text or "encrypt" in text or (path.suffix.lower() != ".xls" and head == OLE_MAGIC):
+        head = handle.read(SNIFF_BYTES)
+    if not head.startswith(OLE_MAGIC):
+        return False
+    return path.suffix.lower() != ".xls" or ENCRYPTED_STREAM in head
+
+
+def _open_error(path: Path, exc: Exception) -> InputError:
+    """The error of a workbook calamine cannot open: encrypted, or damaged. The library's
+    text is kept for --debug only (it may quote the workbook's content)."""
+    if is_encrypted(path):
         return InputError("input.encrypted", file=str(path))
-    return InputError("input.corrupt", file=str(path), reason=first_line[:160])
+    return InputError("input.corrupt", file=str(path))
 
 
 def _load(reader: Any, sheet: str, indexes: Sequence[int] | None, n_rows: int | None) -> pl.DataFrame:
@@ -47,13 +59,13 @@ def _load(reader: Any, sheet: str, indexes: Sequence[int] | None, n_rows: int | 
 
 def _calamine_head(path: Path, reader: Any, sheet: str) -> tuple[list[list[str | None]], list[int]] | None:
     """The first rows through calamine (which parses the whole sheet to give them)."""
+    import fastexcel
+
     try:
         first = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string")
         available = first.available_columns()
         head_frame = first.to_polars()
-    except Exception as exc:  # calamine reports empty or odd sheets in many ways
-        if "no data" in str(exc).lower() or "empty" in str(exc).lower():
-            return None
+    except fastexcel.FastExcelError as exc:
         raise _open_error(path, exc) from exc
     if head_frame.width == 0:
         return None
@@ -75,12 +87,13 @@ def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid |
         first = min(absolute, default=0)
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
+        import fastexcel
         import polars as pl
 
         present = [i for i in indexes if absolute[i] >= first]  # columns before the used range are empty
         try:
             frame = _load(reader, sheet, [absolute[i] for i in present], None)
-        except Exception as exc:
+        except fastexcel.FastExcelError as exc:
             raise _open_error(path, exc) from exc
         frame.columns = [column_name(i) for i in present]
         empty = [pl.lit(None, pl.String).alias(column_name(i)) for i in indexes if i not in present]
@@ -108,7 +121,7 @@ def read_excel_grids(path: Path, sheet: str | None = None) -> list[RawGrid]:
 
     try:
         reader = fastexcel.read_excel(str(path))
-    except Exception as exc:
+    except fastexcel.FastExcelError as exc:
         raise _open_error(path, exc) from exc
     names = list(reader.sheet_names)
     if sheet is not None:

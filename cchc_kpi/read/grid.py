@@ -61,5 +61,6 @@ class RawGrid:
         if not self.eager:
             return self.loader(indexes).select(names)
         self.prepare(indexes)
-        assert self._cache is not None
+        if self._cache is None:  # prepare() always loads for an eager grid
+            raise RuntimeError(f"{self.label}: the sheet was not loaded")
         return self._cache.lazy().select(names)

@@ -8,10 +8,11 @@ the mapping selects are ever materialised.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cchc_kpi.errors import InputError
@@ -20,7 +21,17 @@ from cchc_kpi.schema.headers import count_alias_matches
 
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (",", ";", "\t", "|")
-csv.field_size_limit(SAMPLE_BYTES * 4)  # a long cell in the sample is data, not an error
+
+
+@contextlib.contextmanager
+def _long_fields() -> Iterator[None]:
+    """Let the csv module read fields as long as the sample (a long cell is data, not an
+    error), for the sniffing only; the module's limit is restored after."""
+    before = csv.field_size_limit(SAMPLE_BYTES * 4)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -64,7 +75,8 @@ def sniff_delimiter(lines: list[str]) -> tuple[str, int]:
     """
     best: tuple[int, int, int, str] | None = None
     for delimiter in DELIMITERS:
-        rows = list(csv.reader(lines, delimiter=delimiter, quotechar='"'))
+        with _long_fields():
+            rows = list(csv.reader(lines, delimiter=delimiter, quotechar='"'))
         widths = [len(r) for r in rows if r]
         if not widths:
             continue

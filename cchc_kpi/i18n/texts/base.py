@@ -64,8 +64,8 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "bomb); use cchc-kpi --no-limits for a trusted file",
     ),
     "input.corrupt": (
-        "{file}: sổ tính bị hỏng hoặc không đọc được ({reason})",
-        "{file}: the workbook is damaged or unreadable ({reason})",
+        "{file}: sổ tính bị hỏng hoặc không đọc được; hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx",
+        "{file}: the workbook is damaged or unreadable; open it in Excel and save it again as .xlsx",
     ),
     "input.no_sheet": (
         '{file}: không có trang tính "{sheet}"; các trang: {sheets}',

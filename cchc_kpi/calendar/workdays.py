@@ -35,24 +35,17 @@ class WorkdayIndex:
     """Lookup tables of one calendar over its years."""
 
     def __init__(self, calendar: WorkCalendar) -> None:
-        import numpy as np
         import polars as pl
 
         self.first = date(calendar.first_year, 1, 1)
         self.last = date(calendar.last_year, 12, 31)
-        working = calendar.working_dates()
-        days = np.arange(
-            np.datetime64(self.first),
-            np.datetime64(self.last) + np.timedelta64(1, "D"),
-            dtype="datetime64[D]",
-        )
-        is_working = np.isin(days, working)
+        days, is_working = calendar.working_mask()
         # before[i]: working days strictly before calendar day i (one extra entry: the total),
         # which is also the ordinal of the first working day on or after day i
-        before = np.concatenate([[0], np.cumsum(is_working)]).astype(np.int64)
-        self.working = pl.Series("working", working).cast(pl.Date)
-        self.before = pl.Series("before", before)
-        self.is_working = pl.Series("is_working", is_working)
+        counts = is_working.cast(pl.Int64).cum_sum()
+        self.before = pl.concat([pl.Series([0], dtype=pl.Int64), counts]).alias("before")
+        self.working = days.filter(is_working).alias("working")
+        self.is_working = is_working
 
     def _offset(self, day: pl.Expr) -> pl.Expr:
         import polars as pl

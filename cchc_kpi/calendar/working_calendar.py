@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -20,7 +20,7 @@ from cchc_kpi.errors import ConfigError
 from cchc_kpi.schema.strict import Strict
 
 if TYPE_CHECKING:
-    import numpy as np
+    import polars as pl
 
 DayKind = Literal["off", "workday"]
 OVERRIDE_COLUMNS = ("date", "kind", "name", "source")
@@ -78,12 +78,23 @@ class WorkCalendar:
     """Working days of the years ``first_year`` … ``last_year``."""
 
     def __init__(
-        self, first_year: int, last_year: int, extra: list[CalendarDay] | None = None, language: str = "vi"
+        self,
+        first_year: int,
+        last_year: int,
+        extra: list[CalendarDay] | None = None,
+        language: str | None = None,
     ) -> None:
+        """``language`` names the statutory holidays (vi, en); without it they keep the
+        package's own names, which costs no translation catalogue (reports need the dates only)."""
         import holidays
 
         self.first_year, self.last_year = first_year, last_year
-        statutory = holidays.country_holidays("VN", years=range(first_year, last_year + 1), language=language)
+        years = range(first_year, last_year + 1)
+        statutory = (
+            holidays.country_holidays("VN", years=years, language=language)
+            if language
+            else holidays.country_holidays("VN", years=years)
+        )
         special: dict[date, CalendarDay] = {
             d: CalendarDay(
                 date=d, kind="off", name=str(name), source="holidays (VN), Bộ luật Lao động 2019 Điều 112"
@@ -106,13 +117,23 @@ class WorkCalendar:
             return override.kind == "workday"
         return day.weekday() < 5
 
-    def working_dates(self) -> np.ndarray:
-        """Return every working day of the calendar's years, sorted (``datetime64[D]``)."""
-        import numpy as np
+    def working_mask(self) -> tuple[pl.Series, pl.Series]:
+        """Every calendar day of the calendar's years and whether it is a working day:
+        Monday–Friday, then the days off and make-up days set (vectorised, in Polars)."""
+        import polars as pl
 
-        start, end = date(self.first_year, 1, 1), date(self.last_year, 12, 31)
-        days = [start + timedelta(n) for n in range((end - start).days + 1)]
-        return np.array([d for d in days if self.is_working_day(d)], dtype="datetime64[D]")
+        days = pl.date_range(date(self.first_year, 1, 1), date(self.last_year, 12, 31), "1d", eager=True)
+        off = [d.date for d in self.special.values() if d.kind == "off"]
+        work = [d.date for d in self.special.values() if d.kind == "workday"]
+        weekday = days.dt.weekday() <= 5  # Monday = 1 … Sunday = 7
+        off_days, work_days = pl.Series(off, dtype=pl.Date).implode(), pl.Series(work, dtype=pl.Date).implode()
+        working = (weekday & ~days.is_in(off_days)) | days.is_in(work_days)
+        return days.alias("day"), working.alias("working")
+
+    def working_dates(self) -> pl.Series:
+        """Every working day of the calendar's years, sorted (a Polars date series)."""
+        days, working = self.working_mask()
+        return days.filter(working)
 
     def days_of(self, year: int) -> list[CalendarDay]:
         """The year's days off and make-up working days, with their names and sources."""

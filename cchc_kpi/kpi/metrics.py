@@ -159,6 +159,14 @@ def aggregations() -> list[pl.Expr]:
     return [expr.alias(name) for name, expr in counts.items()]
 
 
+def summed(names: Sequence[str]) -> list[pl.Expr]:
+    """Every count of :func:`aggregations` is a sum, so counts aggregated per fine group add
+    up to any coarser group: the re-aggregation of a table of partial counts."""
+    import polars as pl
+
+    return [pl.col(n).sum().cast(pl.Int64) for n in names]
+
+
 def finish(frame: pl.LazyFrame, present: Sequence[str]) -> pl.LazyFrame:
     """Derive sums and rates from the aggregated counts; null what cannot be known.
 

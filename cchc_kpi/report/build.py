@@ -23,7 +23,7 @@ from cchc_kpi.ingestion.accounting import RunAccounting
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.kpi.comparison import compare_rows, earlier_period, month_labels
 from cchc_kpi.kpi.grouping import sort_expr
-from cchc_kpi.kpi.metrics import METRIC_NAMES, aggregations, finish
+from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, summed
 from cchc_kpi.kpi.targets import TargetConfig, apply_targets
 from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
 from cchc_kpi.report.options import ReportOptions
@@ -39,15 +39,17 @@ CHOICES = ("close_date", "no_due", "pending", "withdrawn_no_date", "rates", "mis
 Rows = list[dict[str, Any]]
 
 
-def _aggregate(classified: pl.LazyFrame, keys: Sequence[str], present: Sequence[str]) -> pl.DataFrame:
+def _aggregate(partials: pl.DataFrame, keys: Sequence[str], present: Sequence[str]) -> pl.DataFrame:
+    """The counts per group of ``keys`` from the period's partial counts, then the rates."""
     import polars as pl
 
+    counts = summed([c for c in partials.columns if not c.startswith("g_")])
     columns = [pl.col(f"g_{k}").alias(k) for k in keys]
     if keys:
-        grouped = classified.group_by(columns).agg(aggregations())
+        grouped = partials.lazy().group_by(columns).agg(counts)
         grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
     else:
-        grouped = classified.select(aggregations())
+        grouped = partials.lazy().select(counts)
     finished = finish(grouped, present)
     if keys and "month" not in keys:  # groups with nothing in the period (e.g. units before they existed)
         finished = finished.filter((pl.col("received_total") > 0) | (pl.col("not_accepted") > 0))
@@ -84,8 +86,8 @@ def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> Rows:
 
 def period_rows(prepared: PreparedDossiers, period: Period, by: Sequence[str]) -> tuple[Rows, dict[str, Any]]:
     """The grouped rows of one period (a tree, subtotals first) and its total row."""
-    whole = prepared.classified(period)
-    monthly = prepared.classified_by_month(period) if "month" in by else None
+    whole = prepared.partials(period)
+    monthly = prepared.partials(period, monthly=True) if "month" in by else None
     levels = []
     for depth in range(1, len(by) + 1):
         keys = by[:depth]

@@ -10,7 +10,7 @@ overdue list, the QĐ 766 estimate and the workbook's content.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 # optional metric column → the canonical field that carries it
 FIELD_OF_OPTIONAL = {"apology": "apology_at"}
+# the group key columns of the prepared dossiers (see kpi.grouping); g_month per month only
+GROUP_COLUMNS = ("g_unit", "g_level", "g_area", "g_field", "g_procedure", "g_channel", "g_month")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class PreparedDossiers:
     calendar_days: tuple[CalendarDay, ...] = ()
     due_dates_computed: int = 0
     service_levels_from_catalog: int = 0
+    _partials: dict[tuple[object, ...], pl.DataFrame] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def comparison(self) -> Comparison:
@@ -78,6 +81,20 @@ class PreparedDossiers:
         if not parts:
             return self.frame.lazy().with_columns(pl.lit(None, pl.String).alias("g_month"))
         return pl.concat(parts)
+
+    def partials(self, period: Period | None = None, monthly: bool = False) -> pl.DataFrame:
+        """Every count of ``period`` per finest group (every group key at once; per month too
+        when ``monthly``), computed once: any report grouping re-aggregates this small table
+        instead of the dossiers (every count is a sum)."""
+        from cchc_kpi.kpi.metrics import aggregations
+
+        period = period or self.period
+        key = (period.start, period.effective_end, monthly)
+        if key not in self._partials:
+            source = self.classified_by_month(period) if monthly else self.classified(period)
+            keys = [k for k in GROUP_COLUMNS if monthly or k != "g_month"]
+            self._partials[key] = source.group_by(keys).agg(aggregations()).collect()
+        return self._partials[key]
 
 
 def present_columns(dataset: Dataset, catalog: Catalog | None) -> tuple[str, ...]:

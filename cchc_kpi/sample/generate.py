@@ -76,7 +76,7 @@ def generate_dossiers(spec: SampleSpec) -> pl.DataFrame:
     units: tuple[SampleUnit, ...] = UNIT_SETS[spec.units]
     n = spec.rows
     calendar = WorkCalendar(spec.first_day.year - 1, spec.exported_at.year + 1)
-    workdays = calendar.working_dates()
+    workdays = calendar.working_dates().to_numpy().astype("datetime64[D]")
     weights = np.array([u.weight for u in units])
     unit = rng.choice(len(units), size=n, p=weights / weights.sum())
     level = np.array([u.level for u in units])[unit]

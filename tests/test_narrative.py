@@ -6,8 +6,8 @@ from cchc_kpi.calendar.periods import resolve_period
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.outputs.narrative import narrative, period_lead
 from cchc_kpi.report.options import ReportOptions
-from cchc_kpi.report.prepare import prepare_dossiers
-from cchc_kpi.report.written import written_report
+from cchc_kpi.report.run import prepare_dataset
+from cchc_kpi.report.written import units_in_period, written_report
 
 from .conftest import FIXTURES
 
@@ -16,7 +16,8 @@ OPTIONS = ReportOptions(period="Q1-2024", as_of=date(2026, 1, 1))
 
 
 def _paragraphs(lang, by="level"):
-    return narrative(written_report(prepare_dossiers(ingest(GOLDEN), OPTIONS), by, lang), lang)
+    prepared = prepare_dataset(ingest(GOLDEN), OPTIONS)
+    return narrative(written_report(prepared, by, lang, units_in_period(prepared)), lang)
 
 
 VI_UNIT_LT = (

@@ -5,7 +5,7 @@ from datetime import date
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.report.overdue import overdue_list
-from cchc_kpi.report.prepare import prepare_dossiers
+from cchc_kpi.report.run import prepare_dataset
 
 from .conftest import FIXTURES
 
@@ -13,7 +13,7 @@ GOLDEN = [FIXTURES / "golden_a.csv", FIXTURES / "golden_b.csv"]
 
 
 def _prepared(options: ReportOptions):
-    return prepare_dossiers(ingest(GOLDEN), options)
+    return prepare_dataset(ingest(GOLDEN), options)
 
 
 def test_exactly_late_and_overdue_with_working_days():

@@ -11,7 +11,7 @@ from cchc_kpi.outputs.workbook.report import write_report_workbook
 from cchc_kpi.report.build import report_for
 from cchc_kpi.report.bundle import workbook_content
 from cchc_kpi.report.options import ReportOptions
-from cchc_kpi.report.prepare import prepare_dossiers
+from cchc_kpi.report.run import prepare_dataset
 
 from .conftest import FIXTURES
 
@@ -21,7 +21,7 @@ LATER = date(2026, 1, 1)
 
 def _workbook(paths, tmp_path, lang="vi", sample=False, **extra):
     options = ReportOptions(period="Q1-2024", as_of=LATER, by=["level", "unit"], **extra)
-    prepared = prepare_dossiers(ingest(paths), options)
+    prepared = prepare_dataset(ingest(paths), options)
     report = report_for(prepared, lang=lang, sample=sample)
     target = tmp_path / "bao-cao.xlsx"
     write_report_workbook(target, workbook_content(prepared, report, lang, sample), lang)

@@ -126,7 +126,10 @@ class WorkCalendar:
         off = [d.date for d in self.special.values() if d.kind == "off"]
         work = [d.date for d in self.special.values() if d.kind == "workday"]
         weekday = days.dt.weekday() <= 5  # Monday = 1 … Sunday = 7
-        off_days, work_days = pl.Series(off, dtype=pl.Date).implode(), pl.Series(work, dtype=pl.Date).implode()
+        off_days, work_days = (
+            pl.Series(off, dtype=pl.Date).implode(),
+            pl.Series(work, dtype=pl.Date).implode(),
+        )
         working = (weekday & ~days.is_in(off_days)) | days.is_in(work_days)
         return days.alias("day"), working.alias("working")
 

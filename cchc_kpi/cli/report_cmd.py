@@ -150,9 +150,9 @@ def report_command(
         writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_)
     written = None
     if fmt == "text":
-        from cchc_kpi.report.written import written_report
+        from cchc_kpi.report.written import units_in_period, written_report
 
-        written = written_report(prepared, narrative_by, language)
+        written = written_report(prepared, narrative_by, language, units_in_period(prepared))
     document = report_document(
         report,
         columns=columns,

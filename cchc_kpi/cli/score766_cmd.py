@@ -73,7 +73,7 @@ def score766_command(
     from cchc_kpi.outputs.files import write_output
     from cchc_kpi.outputs.jobs import score_document
     from cchc_kpi.report.run import open_run
-    from cchc_kpi.report.score766 import score766_for
+    from cchc_kpi.report.score766 import score766_for, score_basis
 
     start(lang, debug, quiet)
     settings, language = load_settings(config)
@@ -85,7 +85,8 @@ def score766_command(
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
     prepared = open_run(specs, options, reading, outputs=[output] if output else [])
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
-    report = score766_for(prepared, by_unit=by is not None, lang=language, sample=is_sample)
+    basis = score_basis(prepared, by is not None, language, sample=is_sample)
+    report = score766_for(prepared, basis, by_unit=by is not None, lang=language, sample=is_sample)
     document = score_document(report)
     if output is not None:
         write_output(output, document, language)

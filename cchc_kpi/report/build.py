@@ -27,7 +27,7 @@ from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, summed
 from cchc_kpi.kpi.targets import TargetConfig, apply_targets
 from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
 from cchc_kpi.report.options import ReportOptions
-from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
+from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.report.warnings import report_warnings, unit_warnings
 from cchc_kpi.schema.choices import CompareAt, CompareWith, Convention, GroupKey
 
@@ -228,7 +228,9 @@ def report_from_dataset(
     sample: bool = False,
 ) -> Report:
     """Build the report of an ingested dataset (the library's one-call form)."""
-    return report_for(prepare_dossiers(dataset, options), lang=lang, now=now, sample=sample)
+    from cchc_kpi.report.run import prepare_dataset
+
+    return report_for(prepare_dataset(dataset, options), lang=lang, now=now, sample=sample)
 
 
 def build_report(
@@ -251,9 +253,6 @@ def build_report(
     sample: bool = False,
 ) -> Report:
     """Read ``inputs`` and return the report for ``period`` (what ``report --format json`` prints)."""
-    from cchc_kpi.calendar.periods import resolve_period
-    from cchc_kpi.ingestion.pipeline import ingest
-
     options = ReportOptions(
         period=period,
         convention=convention,
@@ -267,6 +266,7 @@ def build_report(
         holidays_file=holidays_file,
         working_hours=working_hours or WorkingHours(),
     )
-    resolved = resolve_period(period, convention, as_of)  # a wrong period fails before any file is read
-    prepared = prepare_dossiers(ingest(inputs, ingest_options), options, period=resolved)
+    from cchc_kpi.report.run import open_run
+
+    prepared = open_run(inputs, options, ingest_options)  # a wrong period fails before any file is read
     return report_for(prepared, lang=lang, now=now, sample=sample)

@@ -15,14 +15,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cchc_kpi.calendar.due_dates import COMPUTED, with_computed_due, workday_index
-from cchc_kpi.calendar.periods import Period, months_within, resolve_period
+from cchc_kpi.calendar.periods import Period, months_within
 from cchc_kpi.calendar.working_calendar import CalendarDay, load_overrides
 from cchc_kpi.ingestion.dataset import Dataset
 from cchc_kpi.kpi.classify import Comparison, classify, prepare
 from cchc_kpi.kpi.grouping import apply_filters, with_group_columns
 from cchc_kpi.kpi.metrics import OPTIONAL
-from cchc_kpi.kpi.procedure_catalog import Catalog, read_catalog, with_catalog_levels
-from cchc_kpi.read.limits import Limits
+from cchc_kpi.kpi.procedure_catalog import Catalog, with_catalog_levels
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.schema.fields import NEVER_ACCEPTED
 
@@ -112,18 +111,10 @@ def calendar_days(options: ReportOptions) -> tuple[CalendarDay, ...]:
 
 
 def prepare_dossiers(
-    dataset: Dataset,
-    options: ReportOptions,
-    *,
-    period: Period | None = None,
-    catalog: Catalog | None = None,
-    limits: Limits | None = None,
+    dataset: Dataset, options: ReportOptions, period: Period, catalog: Catalog | None
 ) -> PreparedDossiers:
-    """Prepare the dataset's dossiers for ``options``. ``period`` and ``catalog`` are the
-    run's when it has resolved and read them; otherwise they are resolved and read here."""
-    period = period or resolve_period(options.period, options.convention, options.as_of)
-    if catalog is None and options.catalog is not None:
-        catalog = read_catalog(options.catalog, limits or Limits())
+    """Prepare the dataset's dossiers for ``options``, over the run's resolved ``period`` and
+    its procedure ``catalogue`` (None: the run has none)."""
     days = calendar_days(options)
     grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
     frame = apply_filters(grouped, options.units, options.levels, options.fields)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from cchc_kpi.calendar.periods import Period, resolve_period
 from cchc_kpi.errors import InputError
-from cchc_kpi.ingestion.dataset import IngestOptions
+from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.pipeline import Progress, ingest
 from cchc_kpi.kpi.procedure_catalog import read_catalog
+from cchc_kpi.read.limits import Limits
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
 
@@ -41,5 +42,14 @@ def open_run(
     reading = (reading or IngestOptions()).model_copy(update={"until": period.effective_end})
     also_read = [p for p in (options.catalog, options.holidays_file) if p is not None]
     dataset = ingest(specs, reading, progress, outputs=outputs, also_read=also_read)
-    catalog = read_catalog(options.catalog, reading.limits) if options.catalog is not None else None
-    return prepare_dossiers(dataset, options, period=period, catalog=catalog, limits=reading.limits)
+    return prepare_dataset(dataset, options, period, reading.limits)
+
+
+def prepare_dataset(
+    dataset: Dataset, options: ReportOptions, period: Period | None = None, limits: Limits | None = None
+) -> PreparedDossiers:
+    """An ingested dataset made ready for ``options``: the period resolved (unless given),
+    the catalogue read, the dossiers prepared (the library's form of a run)."""
+    period = period or run_period(options)
+    catalog = read_catalog(options.catalog, limits or Limits()) if options.catalog is not None else None
+    return prepare_dossiers(dataset, options, period, catalog)

@@ -27,7 +27,7 @@ from cchc_kpi.kpi.score766_criteria import Criterion, ScoreTable, score_table
 from cchc_kpi.report.build import report_for
 from cchc_kpi.report.model import PeriodInfo, Report
 from cchc_kpi.report.options import ReportOptions
-from cchc_kpi.report.prepare import PreparedDossiers, prepare_dossiers
+from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.schema.choices import GroupKey
 from cchc_kpi.schema.fields import FIELDS_BY_NAME
 from cchc_kpi.schema.textnorm import name_key_expr
@@ -261,26 +261,34 @@ def _scope(
     )
 
 
-def score766_for(
+def score_basis(
     prepared: PreparedDossiers,
-    *,
     by_unit: bool = False,
     lang: Lang = "vi",
     now: datetime | None = None,
     sample: bool = False,
-    report: Report | None = None,
+) -> Report:
+    """The report the estimate is computed from: the total, and per level and unit when
+    ``by_unit`` (no comparison)."""
+    by: list[GroupKey] = ["level", "unit"] if by_unit else []
+    return report_for(prepared, by=by, total=True, compare=None, lang=lang, now=now, sample=sample)
+
+
+def score766_for(
+    prepared: PreparedDossiers,
+    report: Report,
+    *,
+    by_unit: bool = False,
+    lang: Lang = "vi",
+    sample: bool = False,
 ) -> Score766Report:
-    """The QĐ 766 estimate of a run's prepared dossiers (the options' catalogue and the
-    configuration's overrides taken into account). ``report``: the run's report grouped
-    by level and unit (or not grouped) without a comparison, when already built."""
+    """The QĐ 766 estimate of a run's prepared dossiers from ``report`` (its
+    :func:`score_basis`, or any report of the run grouped by level and unit without a
+    comparison); the options' catalogue and the configuration's overrides are applied."""
     import polars as pl
 
-    options = prepared.options
-    table = score_table(options.score766)
+    table = score_table(prepared.options.score766)
     catalog = prepared.catalog
-    if report is None:
-        by: list[GroupKey] = ["level", "unit"] if by_unit else []
-        report = report_for(prepared, by=by, total=True, compare=None, lang=lang, now=now, sample=sample)
     paid = _paid(prepared.classified(), prepared.dataset)
     if report.total is None:
         raise ValueError("the QĐ 766 estimate needs the report's total row")
@@ -322,6 +330,8 @@ def score766_report(
     sample: bool = False,
 ) -> Score766Report:
     """The QĐ 766 estimate of an ingested dataset (the library's one-call form)."""
-    return score766_for(
-        prepare_dossiers(dataset, options), by_unit=by_unit, lang=lang, now=now, sample=sample
-    )
+    from cchc_kpi.report.run import prepare_dataset
+
+    prepared = prepare_dataset(dataset, options)
+    report = score_basis(prepared, by_unit, lang, now, sample)
+    return score766_for(prepared, report, by_unit=by_unit, lang=lang, sample=sample)

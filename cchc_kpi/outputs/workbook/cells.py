@@ -149,12 +149,7 @@ def write_table_sheet(
     sample: str | None = None,
 ) -> None:
     """A titled table: bold header frozen, autofilter, widths fitting the content."""
-    top = 0
-    if sample:
-        sheet.write_string(top, 0, sample, formats.sample)
-        top += 1
-    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
-    header = top + 2
+    header = write_top(sheet, title, formats, sample)
     for col, column in enumerate(columns):
         sheet.write_string(header, col, column.label, formats.head)
     for offset, row in enumerate(rows, start=1):
@@ -187,12 +182,7 @@ def write_lines_sheet(
     sheet: Any, title: str, lines: Sequence[tuple[str, Any]], formats: Formats, sample: str | None
 ) -> None:
     """Two columns of labels and values (the information sheet)."""
-    top = 0
-    if sample:
-        sheet.write_string(top, 0, sample, formats.sample)
-        top += 1
-    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
-    for offset, (label, value) in enumerate(lines, start=top + 2):
+    for offset, (label, value) in enumerate(lines, start=write_top(sheet, title, formats, sample)):
         sheet.write_string(offset, 0, cell_text(label), formats.text)
         write_cell(sheet, offset, 1, value, formats.text, formats.count if isinstance(value, int) else None)
     sheet.set_column(0, 0, 38)
@@ -203,13 +193,8 @@ def write_paragraphs(
     sheet: Any, title: str, paragraphs: Sequence[str], formats: Formats, sample: str | None
 ) -> None:
     """The written-report paragraphs, one per row, wrapped in a wide column."""
-    top = 0
-    if sample:
-        sheet.write_string(top, 0, sample, formats.sample)
-        top += 1
-    sheet.write_string(top, 0, cell_text(title), formats.bold_text)
     sheet.set_column(0, 0, 140)
-    for offset, text in enumerate(paragraphs, start=top + 2):
+    for offset, text in enumerate(paragraphs, start=write_top(sheet, title, formats, sample)):
         sheet.write_string(offset, 0, cell_text(text), formats.wrap)
         sheet.set_row(offset, 15 * (1 + len(text) // 120))
 

@@ -60,8 +60,8 @@ def test_row_checks_reasons():
     reasons = {(r.row, r.column): r.reason for r in dataset.rejected_rows("en")}
     assert reasons == {
         (2, "Ngày hẹn trả"): "due date before the received date",
-        (3, "Ngày có kết quả"): "finished before the received date",
-        (4, "Trạng thái"): "finished without a date (status 9/10 but no finished or returned date)",
+        (3, "Ngày có kết quả"): "closed (finished, or returned) before the received date",
+        (4, "Trạng thái"): "finished without a date (status 9/10 but no finished or returned date; DVCQG sync records often carry 9 for paused or pending dossiers)",
         (6, "Ngày tiếp nhận"): "required value missing",
         (7, "Đơn vị xử lý"): "required value missing",
         (8, "Mã hồ sơ"): "required value missing",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
+from cchc_kpi.ingestion.dataset import IngestOptions
 from cchc_kpi.ingestion.parse import SKIP, build_query, finish_parse
 from cchc_kpi.ingestion.plan import plan_input
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
@@ -27,8 +28,8 @@ def grid_of(rows: list[list[str | None]]) -> RawGrid:
     return RawGrid(path=Path("memory.csv"), n_columns=width, head=padded[:HEAD_ROWS], loader=loader)
 
 
-def parsed(rows: list[list[str | None]], **plan_options) -> pl.DataFrame:
-    plan = plan_input(grid_of(rows), 0, **plan_options)
+def parsed(rows: list[list[str | None]], set_unit: str | None = None) -> pl.DataFrame:
+    plan = plan_input(grid_of(rows), 0, IngestOptions(set_unit=set_unit).reading(Path("memory.csv")))
     return finish_parse(plan, build_query(plan).collect())
 
 

@@ -7,8 +7,26 @@ from cchc_kpi.ingestion.row_kinds import row_kind_columns
 
 def _kinds(rows):
     frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
-    kind, unit = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
+    kind, unit, _ = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
     return frame.select(kind.alias("kind"), unit.alias("unit")).rows()
+
+
+def _counts(rows):
+    frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
+    _, unit, count = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
+    return frame.select(unit.alias("unit"), count.alias("count")).rows()
+
+
+def test_group_rows_state_a_count_apart_from_the_name():
+    """OpenCPS group rows "UBND xã Tân Hòa ( 64 ) " give the unit without the count, and the count."""
+    assert _counts(
+        [
+            ["UBND xã Tân Hòa ( 64 ) ", None, None],
+            ["2. Sở Tư pháp (3)", None, None],
+            ["UBND phường 1", None, None],
+            ["1", "H-1", "01/02/2024"],
+        ]
+    ) == [("UBND xã Tân Hòa", 64), ("Sở Tư pháp", 3), ("UBND phường 1", None), (None, None)]
 
 
 def test_kinds():

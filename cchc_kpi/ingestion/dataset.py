@@ -16,7 +16,7 @@ from cchc_kpi.i18n.messages import Message, text
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import Accounting, InputFile, RejectedRow, SkippedFile
 from cchc_kpi.ingestion.parse import FILE, ParsePlan
-from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
+from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, WHOLE_ROW
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.read.limits import Limits
 from cchc_kpi.schema.choices import DuplicateKey
@@ -38,18 +38,39 @@ class InputFileRule(Strict):
     sheet: str | None = None
 
 
+class ProfileColumn(Strict):
+    """A header a profile reads as a field, with a vocabulary of its own (optional)."""
+
+    field: str
+    vocabulary: str | None = None
+
+
 class ProfileConfig(Strict):
-    """A vendor profile (``[profiles.<name>]``): extra header aliases and value words."""
+    """A vendor profile (``[profiles.<name>]``): extra header aliases, headers read with
+    their own words, value words, and — for exports whose rows do not line up with their
+    header — the fields' column positions (1 = the first column)."""
 
     aliases: dict[str, list[str]] = Field(default_factory=dict)
+    columns: dict[str, ProfileColumn] = Field(default_factory=dict)
     values: dict[str, dict[str, str | int | bool]] = Field(default_factory=dict)
+    positions: dict[str, int] = Field(default_factory=dict)
 
-    @field_validator("aliases")
+    @field_validator("aliases", "positions")
     @classmethod
-    def _known_fields(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+    def _known_fields(cls, value: dict[str, Any]) -> dict[str, Any]:
         unknown = [k for k in value if k not in FIELDS_BY_NAME]
         if unknown:
             raise ValueError(f"unknown field {unknown[0]}")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _known_column_fields(cls, value: dict[str, ProfileColumn]) -> dict[str, ProfileColumn]:
+        for column in value.values():
+            if column.field not in FIELDS_BY_NAME:
+                raise ValueError(f"unknown field {column.field}")
+            if column.vocabulary is not None and column.vocabulary not in VOCABULARIES:
+                raise ValueError(f"unknown vocabulary {column.vocabulary} (use {', '.join(VOCABULARIES)})")
         return value
 
     @field_validator("values")
@@ -82,8 +103,8 @@ class IngestOptions(BaseModel):
                 return rule
         return None
 
-    def reading(self, path: Path) -> tuple[str | None, str | None, AliasTable, dict[str, dict[str, object]]]:
-        """``(unit, sheet, aliases, words)`` for one input: its rule, profile and defaults."""
+    def reading(self, path: Path) -> Reading:
+        """How one input is read: its rule, its profile and the defaults."""
         from cchc_kpi.errors import ConfigError
 
         rule = self.rule_for(path)
@@ -91,11 +112,33 @@ class IngestOptions(BaseModel):
         profile = self.profiles.get(name) if name else None
         if name and profile is None:
             raise ConfigError("config.no_profile", path=str(path), profile=name)
-        aliases = alias_table(profile.aliases) if profile else DEFAULT_ALIASES
-        words = with_profile(profile.values) if profile else {k: dict(v) for k, v in VOCABULARIES.items()}
-        unit = (rule.unit if rule else None) or self.set_unit
-        sheet = (rule.sheet if rule else None) or self.sheet
-        return unit, sheet, aliases, words
+        if profile is not None:
+            columns = {h: (c.field, c.vocabulary) for h, c in profile.columns.items()}
+            aliases = alias_table(profile.aliases, columns)
+            words = with_profile(profile.values)
+        else:
+            aliases, words = DEFAULT_ALIASES, {k: dict(v) for k, v in VOCABULARIES.items()}
+        return Reading(
+            unit=(rule.unit if rule else None) or self.set_unit,
+            sheet=(rule.sheet if rule else None) or self.sheet,
+            aliases=aliases,
+            words=words,
+            positions=dict(profile.positions) if profile else {},
+            profile=name,
+        )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one input is read: a unit for it, its sheet, the header aliases, the value words
+    and the column positions a profile gives."""
+
+    unit: str | None
+    sheet: str | None
+    aliases: AliasTable
+    words: dict[str, dict[str, object]]
+    positions: dict[str, int]
+    profile: str | None = None
 
 
 @dataclass
@@ -137,7 +180,9 @@ class Dataset:
                 RejectedRow(
                     row=row,
                     file=plan.grid.label,
-                    column=plan.mapping.header_of(name) or name,
+                    column=text("col.whole_row", lang)
+                    if name == WHOLE_ROW
+                    else plan.mapping.header_of(name) or name,
                     reason=text(f"reject.{reason}", lang),
                 )
             )

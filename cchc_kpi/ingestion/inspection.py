@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import band_skips
+from cchc_kpi.ingestion.dataset import IngestOptions
 from cchc_kpi.ingestion.parse import SKIP, build_query, finish_parse
 from cchc_kpi.ingestion.plan import plan_input
 from cchc_kpi.ingestion.row_kinds import SKIP_KINDS
@@ -79,7 +80,7 @@ def inspect_file(
     for grid in open_grids(path, sheet, limits or Limits()):
         found = SheetInspection(path=str(path), sheet=grid.sheet, details=grid.details)
         try:
-            plan = plan_input(grid, 0, set_unit=set_unit)
+            plan = plan_input(grid, 0, IngestOptions(set_unit=set_unit).reading(path))
         except InputError as err:
             found.problem = err.message.render(lang)
             sheets.append(found)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.header_band import HeaderBand
 from cchc_kpi.ingestion.row_checks import bad_flag, long_flag, reject_columns
 from cchc_kpi.ingestion.row_kinds import row_kind_columns
@@ -31,8 +32,10 @@ if TYPE_CHECKING:
 FILE = "_file"
 SKIP = "_skip"
 GROUP_UNIT = "_group_unit"
+GROUP_COUNT = "_group_count"  # the dossier count a group row states ("UBND xã A ( 64 )")
+RAGGED = "_ragged"  # the row's cells do not line up with the header
 EXTRA_COLUMNS = ("apology",)
-MANY_VALUES = frozenset({"dossier_id"})  # text with a value per dossier: parsed row by row
+MANY_VALUES = frozenset({"dossier_id", "withdrawal_reason"})  # a value per dossier: parsed row by row
 FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field")
 
 
@@ -50,6 +53,7 @@ def canonical_dtypes() -> dict[str, pl.DataType]:
         "channel": pl.String(),
         "status": pl.Int8(),
         "service_level": pl.String(),
+        "filled": pl.Boolean(),
     }
     dtypes = {spec.name: by_kind[spec.kind] for spec in FIELDS}
     dtypes["apology"] = pl.Boolean()
@@ -76,6 +80,9 @@ class ParsePlan:
     date_formats: dict[str, list[str]] = field(default_factory=dict)
     words: dict[str, dict[str, object]] = field(default_factory=lambda: dict(VOCABULARIES))
     cell_bytes: int | None = None  # a mapped cell longer than this rejects its row
+    ragged: frozenset[int] = frozenset()  # rows whose cells do not line up with the header
+    notes: list[Message] = field(default_factory=list)  # what planning decided, to say in warnings
+    platform: str | None = None  # the platform the headers look like (schema.platforms)
 
     def raw_column(self, name: str) -> str | None:
         """Return the grid column that holds canonical field ``name``, if mapped."""
@@ -84,8 +91,8 @@ class ParsePlan:
 
     @property
     def indexes(self) -> list[int]:
-        """The sheet columns read: the mapped ones and the row-label ones."""
-        mapped = [c.index for c in self.mapping.columns.values()]
+        """The sheet columns read: the mapped ones (with their parts) and the row-label ones."""
+        mapped = [p.index for c in self.mapping.columns.values() for p in (c, *c.parts)]
         return sorted(set(mapped) | set(self.label_indexes))
 
     @property
@@ -93,8 +100,8 @@ class ParsePlan:
         """Whether units come from group rows (no unit column, no --set-unit)."""
         return "unit" not in self.mapping.columns and not self.set_unit
 
-    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr]:
-        """The ``(kind, group unit)`` expressions over this input's read columns."""
+    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+        """The ``(kind, group unit, group count)`` expressions over this input's read columns."""
         import polars as pl
 
         cells = [pl.col(column_name(i)) for i in self.indexes]
@@ -116,19 +123,23 @@ class ParsePlan:
 
         frame = source if source is not None else self.grid.select(self.indexes)
         frame = frame.filter(pl.col(ROW) > self.band.end_row)
-        kind, unit = self.row_kind_exprs()
+        kind, unit, count = self.row_kind_exprs()
+        kinds = [kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)]
         received = self.raw_column("received_at")
         if received is None:
-            rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT))
+            rows = frame.with_columns(kinds)
         else:
             dated = frame.with_columns(filled(pl.col(received)).is_not_null().alias("_dated"))
             nothing = pl.lit(None, pl.String)
+            none = [
+                nothing.alias(SKIP),
+                nothing.alias(GROUP_UNIT),
+                pl.lit(None, pl.UInt32).alias(GROUP_COUNT),
+            ]
             rows = pl.concat(
                 [
-                    dated.filter(pl.col("_dated")).with_columns(
-                        nothing.alias(SKIP), nothing.alias(GROUP_UNIT)
-                    ),
-                    dated.filter(~pl.col("_dated")).with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT)),
+                    dated.filter(pl.col("_dated")).with_columns(none),
+                    dated.filter(~pl.col("_dated")).with_columns(kinds),
                 ]
             ).drop("_dated")
         if not self.units_from_groups:
@@ -163,14 +174,24 @@ def _parsed(plan: ParsePlan) -> dict[str, Parsed]:
 
     parsed: dict[str, Parsed] = {}
     for spec in FIELDS:
-        raw = plan.raw_column(spec.name)
-        if raw is None:
+        mapped = plan.mapping.columns.get(spec.name)
+        if mapped is None:
             parsed.update(_absent(spec, plan))
             continue
         formats = plan.date_formats.get(spec.name, [])
         few = spec.name not in MANY_VALUES
-        parsed.update(parse_field(spec, pl.col(raw), pl.String(), formats, plan.words, few))
+        words = plan.words
+        column = pl.col(column_name(mapped.index))
+        parsed.update(parse_field(spec, column, pl.String(), formats, words, few, mapped.vocabulary))
+        for number, part in enumerate(mapped.parts, start=1):  # columns that add up (fee + charge)
+            piece = parse_field(spec, pl.col(column_name(part.index)), pl.String(), formats, words, few)
+            parsed[part_name(spec.name, number)] = piece[spec.name]
     return parsed
+
+
+def part_name(name: str, number: int) -> str:
+    """The working column of the ``number``-th further part of field ``name``."""
+    return f"__part{number}_{name}"
 
 
 def _raw(name: str) -> str:
@@ -205,6 +226,7 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
         cores.append(p.core.alias(_core(n)))
         values.append(p.value(core).cast(dtypes[n]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))
+    ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
     return (
         plan.rows(source)
         .with_columns(cores)
@@ -212,11 +234,29 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
             pl.lit(plan.file_index, pl.UInt32).alias(FILE),
             pl.col(ROW).cast(pl.UInt32),
             pl.col(SKIP),
+            pl.col(GROUP_COUNT),
+            ragged.alias(RAGGED),
             *values,
             *flags,
             *raws,
         )
     )
+
+
+def _added_up(plan: ParsePlan) -> list[pl.Expr]:
+    """Fields read from several columns (a fee and a charge): the sum, unreadable when any is."""
+    import polars as pl
+
+    out = []
+    for name, mapped in plan.mapping.columns.items():
+        if not mapped.parts:
+            continue
+        pieces = [name, *(part_name(name, k) for k in range(1, len(mapped.parts) + 1))]
+        out += [
+            pl.sum_horizontal(pieces).alias(name),
+            pl.any_horizontal([bad_flag(p) for p in pieces]).alias(bad_flag(name)),
+        ]
+    return out
 
 
 def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
@@ -241,13 +281,14 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
             (pl.lit(bad).fill_null(False) if bad is not None else pl.lit(False)).alias(bad_flag(n)),
         ]
     names = canonical_names()
-    order = [FILE, ROW, SKIP, *names, *[bad_flag(n) for n in names]]
+    order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]
     long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]
     return (
         frame.with_columns(added)
-        .select(*order, *[long_flag(n) for n in long_fields])
+        .with_columns(_added_up(plan))
+        .select(*order, RAGGED, *[long_flag(n) for n in long_fields])
         .with_columns(reject_columns(long_fields))
-        .drop([long_flag(n) for n in long_fields])
+        .drop(RAGGED, *[long_flag(n) for n in long_fields])
         .with_columns(
             pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject")).alias("_reject"),
             pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject_field")).alias("_reject_field"),

@@ -15,13 +15,15 @@ from cchc_kpi.ingestion.accounting import summarise_inputs
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
 from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
-from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
+from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
+from cchc_kpi.ingestion.row_kinds import with_footers
 from cchc_kpi.ingestion.store import find_stores, store_dataset
-from cchc_kpi.ingestion.warnings import dataset_warnings, total_row_warnings
+from cchc_kpi.ingestion.warnings import dataset_warnings, group_count_warnings, total_row_warnings
 from cchc_kpi.read.files import resolve_inputs
 from cchc_kpi.read.grid import ROW
+from cchc_kpi.schema.fields import DATE_FIELDS
 
 if TYPE_CHECKING:
     import polars as pl
@@ -112,8 +114,7 @@ def _plan_all(
         if progress:
             progress(str(path))
         try:
-            unit, sheet, aliases, words = options.reading(path)
-            found, skipped_sheets = plan_file(path, len(plans), unit, sheet, aliases, words, options.limits)
+            found, skipped_sheets = plan_file(path, len(plans), options.reading(path), options.limits)
         except InputError as err:
             if not options.skip_bad_files:
                 raise
@@ -170,6 +171,15 @@ def ingest(
     return _ingest_files(files, options, progress)
 
 
+def _with_footers(parsed: pl.DataFrame) -> pl.DataFrame:
+    """Rows below each file's last dossier without a code or a date are a footer, not dossiers."""
+    import polars as pl
+
+    if not parsed.select((pl.col(SKIP).is_null() & pl.col("dossier_id").is_null()).any()).item():
+        return parsed  # every row below the header is a dossier with its code: nothing to look at
+    return with_footers(parsed, SKIP, ROW, FILE, DATE_FIELDS)
+
+
 def refuse_outputs_over_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
     """Refuse an output path that is one of the run's inputs (or inside an input store)."""
     read = {p.resolve() for p in inputs}
@@ -194,13 +204,15 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
             frames[plan.file_index] = frame
     parsed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical", rechunk=False)
     del frames
+    parsed = _with_footers(parsed)
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
     clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
     # millions of rows: no copy when every row is a valid dossier row
-    valid = with_unit_key(parsed if clean else parsed.filter(dossier_rows & pl.col(REJECT).is_null()))
-    result = deduplicate(valid, options.duplicate_key)
-    warnings = notes + total_row_warnings(plans, parsed)
+    valid = parsed if clean else parsed.filter(dossier_rows & pl.col(REJECT).is_null())
+    result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
+    warnings = notes + [n for p in plans for n in p.notes]
+    warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,

@@ -8,15 +8,18 @@ from pathlib import Path
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.messages import Message, quoted
+from cchc_kpi.ingestion.dataset import Reading
 from cchc_kpi.ingestion.dates import detect_formats, month_first_example
-from cchc_kpi.ingestion.header_band import find_header_band
+from cchc_kpi.ingestion.header_band import HeaderBand, find_header_band
+from cchc_kpi.ingestion.layout import RAGGED_SHARE, is_verdict_column, ragged_rows, title_unit, usual_width
 from cchc_kpi.ingestion.parse import ParsePlan
-from cchc_kpi.read.grid import ROW, RawGrid, column_name
+from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
 from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS
-from cchc_kpi.schema.headers import DEFAULT_ALIASES, AliasTable, closest_header, map_headers
+from cchc_kpi.schema.headers import closest_header, map_headers, map_positions
 from cchc_kpi.schema.personal import is_personal_header
+from cchc_kpi.schema.platforms import detect_platform
 
 DATE_SAMPLE_ROWS = 5000
 LABEL_COLUMNS = 3  # leading sheet columns read as row labels (STT, group and total texts)
@@ -36,26 +39,31 @@ def _missing_required(grid: RawGrid, names: list[str], unmapped: list[str], fiel
     return InputError("input.missing_required", **params)
 
 
-def plan_input(
-    grid: RawGrid,
-    file_index: int,
-    *,
-    set_unit: str | None = None,
-    aliases: AliasTable = DEFAULT_ALIASES,
-) -> ParsePlan:
+def plan_input(grid: RawGrid, file_index: int, reading: Reading) -> ParsePlan:
     """Find the header band and mapping of ``grid`` and check the required fields.
 
-    Raises :class:`InputError` when no header is found or a required field has
-    no column (naming the field, the headers found and the closest alias).
+    Raises :class:`InputError` when no header is found, when most rows do not line up with
+    the header, or when a required field has no column (naming the field, the headers
+    found and the closest alias).
     """
-    band = find_header_band(grid.head, grid.n_columns, aliases)
+    band = find_header_band(grid.head, grid.n_columns, reading.aliases)
     if band is None:
-        first = next((row for row in grid.head if any(row)), [])
-        cells = [str(c) for c in first if c not in (None, "")]
-        raise InputError("input.no_header", file=grid.label, cells=quoted(cells))
-    mapping = map_headers(band.names, aliases)
+        raise InputError("input.no_header", file=grid.label, rows=min(len(grid.head), HEAD_ROWS))
+    ragged: frozenset[int] = frozenset()
+    if reading.positions:
+        mapping = map_positions(band.names, reading.positions)
+    else:
+        mapping = map_headers(band.names, reading.aliases)
+        ragged = _ragged(grid, band)
+    notes: list[Message] = []
+    set_unit = reading.unit
+    if set_unit is None and "unit" not in mapping.columns:
+        set_unit = title_unit(grid.head, band)
+        if set_unit:
+            notes.append(Message("warn.title_unit", {"file": grid.label, "unit": set_unit}))
     mapped = {c.index for c in mapping.columns.values()}
     labels = [i for i in range(min(LABEL_COLUMNS, grid.n_columns)) if i not in mapped]
+    platform = detect_platform(band.names)
     plan = ParsePlan(
         grid=grid,
         band=band,
@@ -63,6 +71,10 @@ def plan_input(
         file_index=file_index,
         set_unit=set_unit,
         label_indexes=[i for i in labels if not is_personal_header(band.names[i])],
+        words=reading.words,
+        ragged=ragged,
+        notes=notes,
+        platform=platform.id if platform else None,
     )
     for field in REQUIRED_FIELDS:
         if field in mapping.columns or (field == "unit" and (set_unit or _head_has_unit_groups(plan))):
@@ -73,17 +85,25 @@ def plan_input(
     return plan
 
 
+def _ragged(grid: RawGrid, band: HeaderBand) -> frozenset[int]:
+    """The rows that do not line up with the header (refused when they are most rows)."""
+    if grid.row_cells is None:
+        return frozenset()
+    header, odd, body = ragged_rows(grid.row_cells, band)
+    if odd and len(odd) >= RAGGED_SHARE * body:
+        first = odd[0][0]
+        raise InputError(
+            "input.ragged", file=grid.label, header=header, cells=usual_width(odd), count=len(odd), rows=body,
+            first=first,
+        )  # fmt: skip
+    return frozenset(r for r, _ in odd)
+
+
 NOT_DOSSIER_SHEET = ("input.no_header", "input.missing_required", "input.missing_required_hint")
 
 
 def plan_file(
-    path: Path,
-    first_index: int,
-    set_unit: str | None,
-    sheet: str | None,
-    aliases: AliasTable = DEFAULT_ALIASES,
-    words: dict[str, dict[str, object]] | None = None,
-    limits: Limits | None = None,
+    path: Path, first_index: int, reading: Reading, limits: Limits | None = None
 ) -> tuple[list[ParsePlan], list[Message]]:
     """Plan every sheet of ``path`` that holds dossiers.
 
@@ -92,15 +112,13 @@ def plan_file(
     a sheet is named with --sheet, its error is raised.
     """
     limits = limits if limits is not None else Limits()
-    grids = open_grids(path, sheet, limits)
+    grids = open_grids(path, reading.sheet, limits)
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     first_error: InputError | None = None
     for grid in grids:
         try:
-            plan = plan_input(grid, first_index + len(plans), set_unit=set_unit, aliases=aliases)
-            if words is not None:
-                plan.words = words
+            plan = plan_input(grid, first_index + len(plans), reading)
             plan.cell_bytes = limits.cell_bytes
             plans.append(plan)
         except InputError as err:
@@ -127,7 +145,7 @@ def _head_has_unit_groups(plan: ParsePlan) -> bool:
         {ROW: list(range(plan.band.end_row + 1, len(plan.grid.head) + 1)), **columns},
         schema={ROW: pl.UInt32, **dict.fromkeys(columns, pl.String)},
     )
-    _, unit = plan.row_kind_exprs()
+    _, unit, _ = plan.row_kind_exprs()
     units = head.select(unit.alias(GROUP_UNIT))[GROUP_UNIT]
     return bool((units.fill_null("") != "").any())
 
@@ -171,6 +189,13 @@ def sample_date_formats(plan: ParsePlan) -> dict[str, list[str]]:
     formats = {}
     for field, raw in columns.items():
         values = sample[raw].to_list()
+        if field == "due_at" and is_verdict_column(values):
+            header = plan.mapping.header_of(field)
+            plan.mapping = plan.mapping.without(field)
+            plan.notes.append(
+                Message("warn.verdict_column", {"file": plan.grid.label, "column": header or field})
+            )
+            continue
         check_month_first(plan, field, values)
         formats[field] = detect_formats(values)
     return formats

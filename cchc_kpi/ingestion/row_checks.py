@@ -26,7 +26,9 @@ REASONS = (
     "finished_before_received",
     "finished_without_date",
     "too_long",
+    "ragged",
 )
+WHOLE_ROW = "*"  # the column a ragged row is rejected for: all of them
 
 
 def bad_flag(name: str) -> str:
@@ -58,6 +60,11 @@ def _checks() -> list[tuple[pl.Expr, str, str]]:
             "finished_before_received",
             "finished_at",
         ),
+        (  # the close date is the returned date when the finished date is empty (domain.md §4)
+            pl.col("finished_at").is_null() & (pl.col("returned_at").dt.date() < received.dt.date()),
+            "finished_before_received",
+            "returned_at",
+        ),
         (
             status.is_in(FINISHED_STATUSES)
             & pl.col("finished_at").is_null()
@@ -77,12 +84,14 @@ def long_flag(name: str) -> str:
 def reject_columns(long_fields: list[str] | None = None) -> list[pl.Expr]:
     """Return the expressions for ``_reject`` (reason code) and ``_reject_field``; null = valid.
 
-    The first failing check wins (``coalesce`` of the checks in order); a cell over the
-    length limit (``long_fields`` have a ``_long_`` flag) comes first.
+    The first failing check wins (``coalesce`` of the checks in order): a row whose cells
+    do not line up with the header first, then a cell over the length limit
+    (``long_fields`` have a ``_long_`` flag), then the checks of the fields.
     """
     import polars as pl
 
-    checks = [(pl.col(long_flag(n)), "too_long", n) for n in long_fields or []] + _checks()
+    checks = [(pl.col("_ragged"), "ragged", WHOLE_ROW)]
+    checks += [(pl.col(long_flag(n)), "too_long", n) for n in long_fields or []] + _checks()
     reason = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(code)) for c, code, _ in checks])
     where = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(name)) for c, _, name in checks])
     return [reason.alias(REJECT), where.alias(REJECT_FIELD)]

@@ -5,7 +5,12 @@
   "Cộng" and the row has no received date;
 - group: a single filled cell with words ("I. Cấp xã", "UBND xã Vạn Hưng") and no
   received date. When a group row names a unit (UBND …, Sở …, Chi nhánh …) it is
-  the unit of the dossier rows below it, until the next group row.
+  the unit of the dossier rows below it, until the next group row. A count after the
+  name ("UBND xã Tân Hòa ( 64 ) ", as OpenCPS writes it) is not part of the name: it is
+  kept to be checked against the dossier rows below.
+- footer: below the last dossier, rows without a code or a date (the signature block
+  "Nơi nhận:", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký và ghi rõ họ tên)"); found once the rows are read
+  (:func:`cchc_kpi.ingestion.parse.finish_parse`).
 
 The cells looked at are the mapped columns and a few leading label columns (such
 as STT) that are not applicant data.
@@ -19,9 +24,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import polars as pl
 
-SKIP_KINDS = ("title", "header", "numbered", "blank", "group", "total")
+SKIP_KINDS = ("title", "header", "numbered", "blank", "group", "total", "footer")
 TOTAL_PATTERN = r"^(tổng\s*cộng|tổng\s*số|tổng|cộng|tong\s*cong|tong\s*so|total)\b"
 NUMBERING = r"^\s*(?:[ivxlcdm]+|\d+|[a-zđ])\s*[.)/:-]\s*"
+GROUP_COUNT = r"\s*\(\s*(\d{1,7})\s*\)\s*$"  # "UBND xã Tân Hòa ( 64 ) "
 UNIT_PATTERN = (
     r"^(ubnd|ủy ban|uỷ ban|uy ban|sở|chi nhánh|bộ phận|phòng|văn phòng|trung tâm|công an|ban |"
     r"chi cục|cục|kho bạc|bảo hiểm|bhxh|đội|hạt|trạm)"
@@ -36,14 +42,15 @@ def filled(expr: pl.Expr) -> pl.Expr:
     return pl.when(text != "").then(text)
 
 
-def row_kind_columns(cells: Sequence[pl.Expr], received: pl.Expr | None) -> tuple[pl.Expr, pl.Expr]:
-    """Return ``(kind, group unit)``: the kind of a skipped row (null for a dossier
-    row) and, on group rows that name a unit, that unit (empty text on other group
-    rows, null elsewhere). ``cells`` are text expressions of the row's cells."""
+def row_kind_columns(cells: Sequence[pl.Expr], received: pl.Expr | None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """Return ``(kind, group unit, group count)``: the kind of a skipped row (null for a
+    dossier row); on group rows that name a unit, that unit (empty text on other group
+    rows, null elsewhere); on group rows that state one, their dossier count.
+    ``cells`` are text expressions of the row's cells."""
     import polars as pl
 
     if not cells:
-        return pl.lit("blank"), pl.lit(None, pl.String)
+        return pl.lit("blank"), pl.lit(None, pl.String), pl.lit(None, pl.UInt32)
     values = [filled(c) for c in cells]
     count = pl.sum_horizontal([v.is_not_null().cast(pl.UInt8) for v in values])
     first = pl.coalesce(values)
@@ -60,8 +67,31 @@ def row_kind_columns(cells: Sequence[pl.Expr], received: pl.Expr | None) -> tupl
         .then(pl.lit("group"))
         .otherwise(pl.lit(None, pl.String))
     )
-    name = first.str.replace(NUMBERING, "")
+    named = first.str.replace(NUMBERING, "")
+    name = named.str.replace(GROUP_COUNT, "")
     unit = pl.when(group).then(
         pl.when(name.str.to_lowercase().str.contains(UNIT_PATTERN)).then(name).otherwise(pl.lit(""))
     )
-    return kind, unit
+    count = pl.when(group).then(named.str.extract(GROUP_COUNT, 1).cast(pl.UInt32, strict=False))
+    return kind, unit, count
+
+
+def with_footers(
+    parsed: pl.DataFrame, skip: str, row: str, file: str, date_fields: Sequence[str]
+) -> pl.DataFrame:
+    """Mark as ``footer`` the rows below a file's last dossier that hold no code and no date
+    (signature blocks, "Nơi nhận:", place and date lines), and the group rows down there.
+
+    ``parsed``: parsed rows with the canonical columns, ``skip`` the row-kind column."""
+    import polars as pl
+
+    c = pl.col
+    dossier = c(skip).is_null() & (c("dossier_id").is_not_null() | c("received_at").is_not_null())
+    last = pl.when(dossier).then(c(row)).max().over(file)
+    undated = pl.all_horizontal([c(name).is_null() for name in date_fields])
+    footer = (
+        last.is_not_null()
+        & (c(row) > last)
+        & ((c(skip).is_null() & c("dossier_id").is_null() & undated) | (c(skip) == "group"))
+    )
+    return parsed.with_columns(pl.when(footer).then(pl.lit("footer")).otherwise(c(skip)).alias(skip))

@@ -190,15 +190,18 @@ def parse_field(
     formats: list[str],
     words: Mapping[str, Mapping[str, object]] = VOCABULARIES,
     few: bool = True,
+    vocabulary: str | None = None,
 ) -> dict[str, Parsed]:
     """Return the canonical column(s) one export column yields, by the field's kind.
 
     ``words`` holds the vocabularies (built-in ones, plus a vendor profile's);
-    ``few``: the column has few distinct values (parse each once).
+    ``few``: the column has few distinct values (parse each once); ``vocabulary``: the
+    column's own words instead of the field's (OpenCPS's true / false "Trực tuyến").
     """
     import polars as pl
 
     kind = spec.kind
+    own = words[vocabulary] if vocabulary else None
     if kind == "text":
         return {spec.name: parse_text(expr, dtype, few)}
     if kind == "datetime":
@@ -210,7 +213,7 @@ def parse_field(
     if kind == "number":
         return {spec.name: parse_number(expr, dtype, few)}
     if kind == "channel":
-        return {spec.name: parse_vocabulary(expr, dtype, words["channel"], "direct", pl.String(), few)}
+        return {spec.name: parse_vocabulary(expr, dtype, own or words["channel"], "direct", pl.String(), few)}
     if kind == "status":
         return {spec.name: parse_vocabulary(expr, dtype, words["status"], None, pl.Int8(), few)}
     if kind == "service_level":
@@ -223,4 +226,7 @@ def parse_field(
             spec.name: Parsed(date.core, date.raw, date.raw_dtype, checked=False),
             "apology": Parsed(said, flag.raw, flag.raw_dtype, default=False),
         }
-    raise AssertionError(f"unknown kind {kind}")
+    if kind == "filled":  # free text reduced at once to "filled or not"; the text is never kept
+        text = as_text(expr, dtype)
+        return {spec.name: Parsed(present(text), text, pl.String(), default=False, checked=False)}
+    raise ValueError(f"unknown kind {kind}")

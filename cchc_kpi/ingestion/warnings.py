@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from cchc_kpi.i18n.messages import Message, quoted
-from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan
+from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan
 from cchc_kpi.ingestion.row_checks import bad_flag
 from cchc_kpi.read.grid import ROW
-from cchc_kpi.schema.fields import FIELDS
+from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME
 from cchc_kpi.schema.textnorm import clean_text
 
 if TYPE_CHECKING:
@@ -114,6 +114,47 @@ def dataset_warnings(
     return out
 
 
+def _count_columns(plan: ParsePlan) -> list[int]:
+    """The columns where a total row may state a dossier count: not the money, number and
+    date columns (a fee list's total row sums money: "Tổng số … 1,250,000")."""
+    not_counts = {
+        p.index
+        for name, c in plan.mapping.columns.items()
+        if FIELDS_BY_NAME[name].kind in ("money", "number", "datetime", "datetime_or_bool")
+        for p in (c, *c.parts)
+    }
+    return [i for i in plan.indexes if i not in not_counts]
+
+
+def group_count_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """Compare the count each group row states ("UBND xã A ( 64 )") with the dossier rows
+    below it, up to the next group row."""
+    import polars as pl
+
+    c = pl.col
+    if parsed.select(c(GROUP_COUNT).is_null().all()).item():
+        return []
+    segments = (
+        parsed.select(FILE, ROW, SKIP, GROUP_COUNT)
+        .sort(FILE, ROW)
+        .with_columns((c(SKIP) == "group").fill_null(False).cum_sum().over(FILE).alias("_segment"))
+        .group_by(FILE, "_segment")
+        .agg(
+            c(ROW).filter(c(SKIP) == "group").first().alias("row"),
+            c(GROUP_COUNT).filter(c(SKIP) == "group").first().alias("stated"),
+            c(SKIP).is_null().sum().alias("read"),
+        )
+        .filter(c("stated").is_not_null() & (c("stated") != c("read")))
+        .sort(FILE, "row")
+    )
+    return [
+        Message(
+            "warn.group_mismatch", {"file": plans[f].grid.label, "row": row, "stated": stated, "read": read}
+        )
+        for f, _, row, stated, read in segments.iter_rows()
+    ]
+
+
 def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
     """Compare the count a sheet's last total row states with the dossier rows read."""
     import polars as pl
@@ -124,7 +165,7 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
     )
     for file_index, row in totals.iter_rows():
         plan = plans[file_index]
-        cells = plan.grid.select(plan.indexes).filter(pl.col(ROW) == row).collect().row(0)[1:]
+        cells = plan.grid.select(_count_columns(plan)).filter(pl.col(ROW) == row).collect().row(0)[1:]
         found = STATED_COUNT.search(" ".join(str(c) for c in cells if c))
         if not found:
             continue

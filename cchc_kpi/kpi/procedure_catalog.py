@@ -23,7 +23,7 @@ from cchc_kpi.ingestion.header_band import find_header_band
 from cchc_kpi.read.grid import ROW, column_name
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
-from cchc_kpi.schema.headers import AliasTable
+from cchc_kpi.schema.headers import AliasTable, HeaderRule
 from cchc_kpi.schema.textnorm import clean_text_expr, fold_key, fold_key_expr, map_distinct, name_key_expr
 from cchc_kpi.schema.vocab import BOOL_WORDS, SERVICE_LEVEL_WORDS
 
@@ -51,7 +51,7 @@ CATALOG_HEADERS: dict[str, tuple[str, ...]] = {
     "fee": ("Có phí", "Có phí, lệ phí", "Phí, lệ phí", "Phí", "Lệ phí", "Có thu phí", "Phí/lệ phí"),
 }
 CATALOG_ALIASES: AliasTable = {
-    fold_key(alias): (name, priority)
+    fold_key(alias): HeaderRule(name, priority, source="catalog")
     for name, aliases in CATALOG_HEADERS.items()
     for priority, alias in enumerate(aliases)
 }
@@ -152,8 +152,8 @@ def _grid_frame(path: Path, limits: Limits) -> tuple[pl.DataFrame, dict[str, int
         columns: dict[str, int] = {}
         for index, name in enumerate(band.names):
             hit = CATALOG_ALIASES.get(fold_key(name)) if name else None
-            if hit and (hit[0] not in columns):
-                columns[hit[0]] = index
+            if hit and (hit.field not in columns):
+                columns[hit.field] = index
         if "service_level" not in columns or not ({"code", "name"} & set(columns)):
             continue
         indexes = sorted(columns.values())

@@ -40,6 +40,8 @@ class RawGrid:
     sheet: str | None = None
     details: dict[str, str] = field(default_factory=dict)
     eager: bool = False
+    # row → (cells the row really has, cells filled), where the format tells (HTML tables)
+    row_cells: dict[int, tuple[int, int]] | None = None
     _cache: pl.DataFrame | None = None
     _cached: frozenset[int] = frozenset()
 

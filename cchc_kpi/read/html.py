@@ -32,6 +32,7 @@ class _TableParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[str]]] = []
+        self.widths: list[list[int]] = []  # per table, per row: the cells the row really has
         self._depth = 0
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
@@ -43,6 +44,7 @@ class _TableParser(HTMLParser):
             self._depth += 1
             if self._depth == 1:
                 self.tables.append([])
+                self.widths.append([])
                 self._pending = {}
         elif self._depth != 1:
             return
@@ -64,7 +66,9 @@ class _TableParser(HTMLParser):
             self._row.append(" ".join("".join(self._cell).split()))
             self._cell = None
         elif tag == "tr" and self._row is not None:
-            self.tables[-1].append(self._place(self._row, self._spans))
+            placed = self._place(self._row, self._spans)
+            self.tables[-1].append(placed)
+            self.widths[-1].append(len(placed))
             self._row = None
 
     def handle_data(self, data: str) -> None:
@@ -107,11 +111,12 @@ def read_html_grids(path: Path) -> list[RawGrid]:
     parser.feed(
         raw.decode(encoding.replace("-sig", "") if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
     )
-    tables = [t for t in parser.tables if t]
-    if not tables:
+    found = [(t, w) for t, w in zip(parser.tables, parser.widths, strict=True) if t]
+    if not found:
         raise InputError("input.no_table", file=str(path))
+    tables = [t for t, _ in found]
     grids = []
-    for number, rows in enumerate(tables, start=1):
+    for number, (rows, widths) in enumerate(found, start=1):
         width = max(len(r) for r in rows)
         padded = [r + [""] * (width - len(r)) for r in rows]
         frame = pl.DataFrame(
@@ -130,6 +135,10 @@ def read_html_grids(path: Path) -> list[RawGrid]:
                 loader=loader,
                 sheet=f"table {number}" if len(tables) > 1 else None,
                 details={"format": "html", "encoding": encoding},
+                row_cells={
+                    i: (width, sum(1 for c in r if c))
+                    for i, (r, width) in enumerate(zip(rows, widths, strict=True), 1)
+                },
             )
         )
     return grids

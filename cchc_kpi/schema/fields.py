@@ -27,6 +27,7 @@ Kind = Literal[
     "bool",
     "money",
     "datetime_or_bool",
+    "filled",
 ]
 
 
@@ -74,8 +75,12 @@ def _canonical(
     required: bool = False,
     rejects_row: bool = False,
     vocabulary: str | None = None,
+    parts: tuple[str, ...] = (),
 ) -> Any:
-    """Declare a canonical field: its aliases in priority order and how it is read."""
+    """Declare a canonical field: its aliases in priority order and how it is read.
+
+    ``parts``: aliases of columns that add up when an export has several of them and no
+    column for the whole (a fee list with "Phí" and "Lệ phí")."""
     return PydanticField(
         default=None,
         validation_alias=AliasChoices(*aliases),
@@ -85,6 +90,7 @@ def _canonical(
             "required_input": required,
             "rejects_row": rejects_row,
             "vocabulary": vocabulary or kind,
+            "parts": list(parts),
         },
     )
 
@@ -110,9 +116,10 @@ class Dossier(BaseModel):
         description="When the dossier was received (not needed for never-accepted rows).",
     )  # fmt: skip
     due_at: datetime | None = _canonical(
-        "Ngày hẹn trả", "NgayHenTra", "Hạn xử lý", "Hạn giải quyết",
+        "Ngày hẹn trả", "NgayHenTra", "Hạn giải quyết", "Hạn xử lý",
         kind="datetime", rejects_row=True,
-        description="Due date, with holidays and pauses already applied by the software.",
+        description="Due date, with holidays and pauses already applied by the software "
+        '("Hạn xử lý" last: OpenCPS writes a verdict such as "Quá hạn" under it).',
     )  # fmt: skip
     finished_at: datetime | None = _canonical(
         "Ngày có kết quả", "Ngày kết thúc xử lý", "NgayKetThucXuLy", "Ngày hoàn thành",
@@ -169,8 +176,9 @@ class Dossier(BaseModel):
         kind="bool", description="Digitised data was reused instead of asking for paper.",
     )  # fmt: skip
     fee_amount: int | None = _canonical(
-        "Phí, lệ phí", "Phí", "Lệ phí", "Số tiền", "Gia",
-        kind="money", description="Fees and charges in VND.",
+        "Phí, lệ phí", "Số tiền", "Phí", "Lệ phí", "Gia",
+        kind="money", parts=("Phí", "Lệ phí"),
+        description="Fees and charges in VND (a fee and a charge column add up).",
     )  # fmt: skip
     paid_online: bool | None = _canonical(
         "Thanh toán trực tuyến", "DuocThanhToanTrucTuyen",
@@ -190,6 +198,16 @@ class Dossier(BaseModel):
         kind="datetime_or_bool",
         description="Apology letter for a late dossier: its date, or yes / no.",
     )  # fmt: skip
+    submitted_at: datetime | None = _canonical(
+        "Ngày nộp hồ sơ", "NgayNopHoSo", "Ngày gửi", "Ngày nộp",
+        kind="datetime",
+        description="When the applicant submitted the dossier (dates never-accepted dossiers).",
+    )  # fmt: skip
+    withdrawal_reason: bool | None = _canonical(
+        "Lý do xin rút/ trả lại", "Lý do xin rút", "Lý do trả lại", "Lý do rút hồ sơ",
+        kind="filled",
+        description="A reason for returning or withdrawing (filled = withdrawn; the text is never shown).",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -203,6 +221,7 @@ class FieldSpec:
     rejects_row: bool
     vocabulary: str
     description: str
+    parts: tuple[str, ...] = ()
 
 
 def _field_specs() -> tuple[FieldSpec, ...]:
@@ -221,6 +240,7 @@ def _field_specs() -> tuple[FieldSpec, ...]:
                 rejects_row=bool(extra["rejects_row"]),
                 vocabulary=str(extra["vocabulary"]),
                 description=info.description or "",
+                parts=tuple(str(p) for p in extra.get("parts", [])),  # type: ignore[union-attr]
             )
         )
     return tuple(specs)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cchc_kpi.schema.fields import Channel, ServiceLevel, Status
+from cchc_kpi.schema.platforms import platforms
 from cchc_kpi.schema.textnorm import fold_key
 
 
@@ -87,13 +88,36 @@ SERVICE_LEVEL_WORDS: dict[str, object] = _folded(
     }
 )
 
-VOCABULARIES: dict[str, dict[str, object]] = {
+# a yes / no column that says whether the dossier came online (OpenCPS "Trực tuyến")
+ONLINE_FLAG_WORDS: dict[str, object] = {
+    k: (Channel.ONLINE.value if v else Channel.DIRECT.value) for k, v in BOOL_WORDS.items()
+}
+
+DOMAIN_VOCABULARIES: dict[str, dict[str, object]] = {
     "channel": CHANNEL_WORDS,
     "status": STATUS_WORDS,
     "bool": BOOL_WORDS,
     "paid_online": PAID_ONLINE_WORDS,
     "service_level": SERVICE_LEVEL_WORDS,
+    "online_flag": ONLINE_FLAG_WORDS,
 }
+
+
+def _with_words(
+    base: Mapping[str, Mapping[str, object]], extra: Mapping[str, Mapping[str, object]]
+) -> dict[str, dict[str, object]]:
+    merged = {name: dict(words) for name, words in base.items()}
+    for name, words in extra.items():
+        folded = {fold_key(w): v for w, v in words.items()}
+        merged[name].update(folded)
+        if name == "bool":
+            merged["paid_online"].update(folded)
+    return merged
+
+
+VOCABULARIES: dict[str, dict[str, object]] = DOMAIN_VOCABULARIES
+for _platform in platforms():
+    VOCABULARIES = _with_words(VOCABULARIES, _platform.values)
 
 
 def with_profile(extra: Mapping[str, Mapping[str, object]]) -> dict[str, dict[str, object]]:
@@ -101,10 +125,4 @@ def with_profile(extra: Mapping[str, Mapping[str, object]]) -> dict[str, dict[st
 
     A profile word for ``bool`` applies to ``paid_online`` too.
     """
-    merged = {name: dict(words) for name, words in VOCABULARIES.items()}
-    for name, words in extra.items():
-        folded = {fold_key(w): v for w, v in words.items()}
-        merged[name].update(folded)
-        if name == "bool":
-            merged["paid_online"].update(folded)
-    return merged
+    return _with_words(VOCABULARIES, extra)

@@ -78,8 +78,12 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "input.unreadable": ("{file}: không đọc được tệp: {reason}", "{file}: cannot read the file: {reason}"),
     "input.no_header": (
-        '{file}: không tìm thấy dòng tiêu đề (cần ít nhất hai cột như "Mã hồ sơ", "Ngày tiếp nhận"); dòng đầu có: {cells}',
-        '{file}: no header row found (need at least two columns such as "Mã hồ sơ", "Ngày tiếp nhận"); the first row has: {cells}',
+        '{file}: không tìm thấy dòng tiêu đề: không dòng nào trong {rows} dòng đầu có ít nhất hai tên cột như "Mã hồ sơ", "Ngày tiếp nhận"; xem tên các cột bằng cchc-kpi inspect',
+        '{file}: no header row found: none of the first {rows} rows names two columns such as "Mã hồ sơ", "Ngày tiếp nhận"; see the columns with cchc-kpi inspect',
+    ),
+    "input.ragged": (
+        "{file}: tiêu đề có {header} ô nhưng {count} trong {rows} dòng dữ liệu có {cells} ô (dòng đầu tiên: {first}); các giá trị lệch khỏi tên cột nên không thể đọc đúng. Hãy xuất lại danh sách, hoặc khai báo vị trí các cột (positions) trong một hồ sơ cấu hình",
+        "{file}: the header has {header} cells but {count} of {rows} data rows have {cells} (first: row {first}); the values do not line up with the column names and cannot be read right. Export the list again, or give the columns' positions in a configuration profile",
     ),
     "input.missing_required": (
         "{file}: thiếu cột bắt buộc cho trường {field} (cần một cột tên {aliases}); các cột tìm thấy: {headers}",
@@ -218,17 +222,34 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "due date before the received date",
     ),
     "reject.finished_before_received": (
-        "ngày có kết quả trước ngày tiếp nhận",
-        "finished before the received date",
+        "ngày kết thúc (có kết quả, hoặc trả kết quả) trước ngày tiếp nhận",
+        "closed (finished, or returned) before the received date",
     ),
     "reject.finished_without_date": (
-        "trạng thái đã xử lý xong / đã trả kết quả nhưng không có ngày",
-        "finished without a date (status 9/10 but no finished or returned date)",
+        "trạng thái đã xử lý xong / đã trả kết quả nhưng không có ngày (bản ghi đồng bộ DVCQG thường ghi 9 cho hồ sơ tạm dừng, chờ bổ sung)",
+        "finished without a date (status 9/10 but no finished or returned date; DVCQG sync records often carry 9 for paused or pending dossiers)",
     ),
+    "reject.ragged": (
+        "dòng có số ô khác với dòng tiêu đề (các giá trị lệch cột)",
+        "the row has another number of cells than the header (values out of their columns)",
+    ),
+    "col.whole_row": ("(cả dòng)", "(whole row)"),
     # --- warnings about reading ---
     "warn.sheet_skipped": (
         '{file}: trang "{sheet}" không phải danh sách hồ sơ (không có cột mã hồ sơ, ngày tiếp nhận), bỏ qua',
         '{file}: sheet "{sheet}" is not a dossier list (no dossier code and received date columns), skipped',
+    ),
+    "warn.group_mismatch": (
+        "{file}: dòng nhóm {row} ghi {stated} hồ sơ nhưng bên dưới có {read} dòng hồ sơ; tệp xuất có thể bị thiếu",
+        "{file}: the group row {row} says {stated} dossiers, {read} dossier rows follow it; the export may be truncated",
+    ),
+    "warn.title_unit": (
+        "{file}: không có cột đơn vị; mọi hồ sơ được tính cho đơn vị ghi ở đầu tệp: {unit}",
+        "{file}: no unit column; every dossier counts for the unit named above the table: {unit}",
+    ),
+    "warn.verdict_column": (
+        '{file}: cột "{column}" ghi nhận xét về hạn (ví dụ "Quá hạn", "Còn 2 ngày"), không phải ngày hẹn trả, nên không được đọc; hồ sơ của tệp này không có hạn giải quyết',
+        '{file}: column "{column}" holds a verdict on timeliness (e.g. "Quá hạn", "Còn 2 ngày"), not a due date, so it is not read; the dossiers of this file have no due date',
     ),
     "warn.total_mismatch": (
         "{file}: dòng tổng cộng (dòng {row}) ghi {stated} hồ sơ nhưng đọc được {read} dòng hồ sơ; tệp xuất có thể bị thiếu",

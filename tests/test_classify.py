@@ -19,8 +19,9 @@ def _frame(*rows: dict) -> pl.DataFrame:
         "returned_at",
         "supplement_requested_at",
         "supplement_done_at",
+        "submitted_at",
     )
-    schema = {c: pl.Datetime("us") for c in columns} | {"status": pl.Int8}
+    schema = {c: pl.Datetime("us") for c in columns} | {"status": pl.Int8, "withdrawal_reason": pl.Boolean}
     data = {name: [r.get(name) for r in rows] for name in schema}
     return pl.DataFrame(data, schema=schema)
 
@@ -151,3 +152,32 @@ def test_identity_received_total_is_resolved_plus_pending_plus_withdrawn():
     for one in flags[:1] + flags[2:]:
         assert len(one & {"resolved", "pending", "withdrawn"}) == 1
         assert len(one & {"new", "carried"}) == 1
+
+
+def test_a_filled_withdrawal_reason_is_withdrawn_whatever_the_status():
+    """TD keeps returned / withdrawn dossiers at "Đã trả kết quả": a filled reason makes them withdrawn."""
+    rows = [
+        {"received_at": at("02/01"), "finished_at": at("05/01"), "status": 10, "withdrawal_reason": True},
+        {"received_at": at("02/01"), "finished_at": at("05/01"), "status": 10, "withdrawal_reason": False},
+    ]
+    assert _flags(_frame(*rows)) == [{"new", "withdrawn"}, {"new", "resolved", "on_time", "no_due"}]
+
+
+def test_never_accepted_with_only_a_submission_date_counts_in_its_period():
+    """A refused dossier without a received date counts as not accepted in the period of its submission."""
+    rows = [
+        {"submitted_at": at("03/02"), "status": 3},
+        {"submitted_at": at("03/05"), "status": 1},
+        {"received_at": at("20/12/2023"), "submitted_at": at("03/02"), "status": 3},
+    ]
+    assert _flags(_frame(*rows)) == [{"not_accepted"}, set(), set()]
+
+
+def test_datetime_early_and_late_never_both():
+    """Due at 07:00 and closed at 07:10 is late only (late comes first), not early as well."""
+    hours = Comparison(mode="datetime", day_start=time(7, 30), day_end=time(17, 0))
+    flags = _flags(
+        _frame({"received_at": at("02/01"), "due_at": at("10/01", 7), "finished_at": at("10/01", 7, 10)}),
+        hours,
+    )
+    assert flags == [{"new", "resolved", "late"}]

@@ -15,6 +15,8 @@ OPTIONAL_COLUMNS = {
     "fee_amount": pl.Int64,
     "paid_online": pl.Boolean,
     "apology": pl.Boolean,
+    "withdrawal_reason": pl.Boolean,
+    "status": pl.Int8,
 }
 
 
@@ -106,3 +108,28 @@ def test_every_optional_column_feeds_only_known_metrics():
     names = set(_total(_classified({"flags": ("new",)}), list(OPTIONAL)))
     for _, fed in OPTIONAL.values():
         assert set(fed) <= names
+
+
+def test_online_payment_rate_counts_only_dossiers_with_both_columns():
+    """A paid dossier from an input without the fee column is paid online but outside the rate: it stays in [0, 1]."""
+    rows = [
+        {"flags": ("new",), "paid_online": True, "fee_amount": None},  # input without the fee column
+        {"flags": ("new",), "paid_online": True, "fee_amount": None},
+        {"flags": ("new",), "paid_online": True, "fee_amount": 50_000},
+        {"flags": ("new",), "paid_online": False, "fee_amount": 20_000},
+        {"flags": ("new",), "paid_online": None, "fee_amount": 30_000},  # input without the payment column
+    ]
+    total = _total(_classified(*rows), ["fee_amount", "paid_online"])
+    assert (total["paid_online"], total["fee_dossiers"]) == (3, 3)
+    assert total["online_payment_rate"] == 0.5  # 1 paid of the 2 fee-bearing dossiers whose payment is known
+
+
+def test_paid_amount_is_null_without_a_payment_column():
+    """With fees but no payment column anywhere, the paid amount is unknown (null), not 0."""
+    total = _total(_classified({"flags": ("new",), "fee_amount": 35_000}), ["fee_amount"])
+    assert total["fee_dossiers"] == 1
+    assert (
+        total["paid_online"] is None
+        and total["paid_online_amount"] is None
+        and total["online_payment_rate"] is None
+    )

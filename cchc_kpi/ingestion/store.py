@@ -153,10 +153,15 @@ def _loaded(frame: pl.DataFrame) -> pl.DataFrame:
     import polars as pl
 
     dtypes = canonical_dtypes()
+    # a store written before a field existed holds no column for it: unknown, as in an export without it
+    fields = [
+        pl.col(n).cast(dtypes[n]) if n in frame.columns else pl.lit(None, dtypes[n]).alias(n)
+        for n in canonical_names()
+    ]
     return frame.select(
         pl.lit(0, pl.UInt32).alias(FILE),
         pl.col(ROW).cast(pl.UInt32),
-        *[pl.col(n).cast(dtypes[n]) for n in canonical_names()],
+        *fields,
         pl.col(UNIT_KEY).cast(pl.Categorical),
     )
 

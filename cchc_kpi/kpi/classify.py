@@ -7,7 +7,10 @@ E (the end, or ``as_of`` when the period has not ended):
 
 - in scope: accepted, received by E, not closed before start;
 - received_new / carried_over: in scope, received from / before start;
-- withdrawn / resolved: in scope and closed by E, status 7/8 / otherwise;
+- withdrawn / resolved: in scope and closed by E, status 7/8 or a filled withdrawal
+  reason / otherwise;
+- not accepted (status 1/3): in the period of its received date, or else of its
+  submission date;
 - pending: in scope and not closed by E.
 
 So received_total = resolved + pending + withdrawn, for every group, by construction.
@@ -59,7 +62,10 @@ def _on(day: pl.Expr, at: time) -> pl.Expr:
 
 
 def _timeliness(close: pl.Expr, due_at: pl.Expr, comparison: Comparison) -> tuple[pl.Expr, pl.Expr]:
-    """Return ``(early, late)`` for a closed dossier; on time is neither."""
+    """Return ``(early, late)`` for a closed dossier; on time is neither. With datetime
+    comparison the classes exclude each other: late when closed after due_at (00:00 meaning
+    the end of that day's working hours), otherwise early when closed before the start of
+    the due day's working hours (domain.md §4)."""
     import polars as pl
 
     if comparison.mode == "date":
@@ -67,7 +73,8 @@ def _timeliness(close: pl.Expr, due_at: pl.Expr, comparison: Comparison) -> tupl
     due_day = due_at.dt.date()
     midnight = due_at.dt.time() == pl.lit(time(0, 0))
     limit = pl.when(midnight).then(_on(due_day, comparison.day_end)).otherwise(due_at)
-    return close < _on(due_day, comparison.day_start), close > limit
+    late = close > limit
+    return ~late & (close < _on(due_day, comparison.day_start)), late
 
 
 def prepare() -> list[pl.Expr]:
@@ -75,7 +82,11 @@ def prepare() -> list[pl.Expr]:
     import polars as pl
 
     status = pl.col("status")
-    withdrawn_status = status.is_in(WITHDRAWN_STATUSES).fill_null(False)
+    # a filled withdrawal reason makes a dossier withdrawn whatever its status text says (TD
+    # keeps returned and withdrawn dossiers at "Đã trả kết quả")
+    withdrawn_status = status.is_in(WITHDRAWN_STATUSES).fill_null(False) | pl.col(
+        "withdrawal_reason"
+    ).fill_null(False)
     closed_at = pl.coalesce(pl.col("finished_at"), pl.col("returned_at"))
     close = pl.coalesce(closed_at, pl.when(withdrawn_status).then(pl.col("received_at")))
     return [
@@ -85,6 +96,7 @@ def prepare() -> list[pl.Expr]:
         close.alias("_close"),
         close.dt.date().alias("_closed"),
         pl.col("received_at").dt.date().alias("_received"),
+        pl.coalesce(pl.col("received_at"), pl.col("submitted_at")).dt.date().alias("_arrived"),
         pl.col("due_at").dt.date().alias("_due"),
         pl.col("supplement_requested_at").dt.date().alias("_supplement"),
         pl.col("supplement_done_at").dt.date().alias("_supplement_done"),
@@ -125,7 +137,7 @@ def classify(start: date, end: date, comparison: Comparison | None = None) -> li
         "k_pending_in_time": pending & in_time,
         "k_pending_overdue": pending & ~in_time,
         "k_withdrawn": withdrawn,
-        "k_not_accepted": ~c("_accepted") & (received >= start) & (received <= end),
+        "k_not_accepted": ~c("_accepted") & (c("_arrived") >= start) & (c("_arrived") <= end),
         "k_no_due": resolved & ~has_due,
         "k_withdrawn_no_date": withdrawn & c("_no_close_date"),
     }

@@ -68,7 +68,8 @@ METRICS: tuple[Metric, ...] = (
     Metric("fee_dossiers"),
     Metric("paid_online"),
     Metric("paid_online_amount", "money"),
-    _rate("online_payment_rate", "paid_online", "fee_dossiers"),
+    # over the dossiers whose inputs have both the fee and the payment column (so in [0, 1])
+    _rate("online_payment_rate", "_paid_with_fee", "_fee_paid_known"),
     Metric("late_with_apology", flow=False),
     Metric("late_without_apology", flow=False),
 )
@@ -89,7 +90,7 @@ OPTIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
     "digitized": ("k_new", ("digitized", "_digitized_known")),
     "reused": ("k_new", ("reused", "_reused_known")),
     "fee_amount": ("k_new", ("fee_dossiers", "paid_online_amount")),
-    "paid_online": ("k_new", ("paid_online",)),
+    "paid_online": ("k_new", ("paid_online", "paid_online_amount")),
     "apology": ("_late_any", ("late_with_apology", "late_without_apology")),
 }
 
@@ -147,10 +148,17 @@ def aggregations() -> list[pl.Expr]:
         "fee_dossiers": _count(new & (c("fee_amount") > 0)),
         "paid_online": _count(paid),
         "paid_online_amount": c("fee_amount").filter(paid).sum().cast(pl.Int64),
+        "_paid_with_fee": _count(paid & (c("fee_amount") > 0)),
+        "_fee_paid_known": _count(new & (c("fee_amount") > 0) & c("paid_online").is_not_null()),
         "late_with_apology": _count(late_any & (c("apology") == True)),  # noqa: E712
         "late_without_apology": _count(late_any & (c("apology") == False)),  # noqa: E712
         "_no_due": _count(c("k_no_due")),
         "_withdrawn_no_date": _count(c("k_withdrawn_no_date")),
+        "_withdrawn_by_reason": _count(
+            c("k_withdrawn")
+            & c("withdrawal_reason").fill_null(False)
+            & ~c("status").is_in([7, 8]).fill_null(False)
+        ),
     }
     bases = {"k_new": new, "k_resolved": resolved, "_late_any": late_any}
     for column, (base, _) in OPTIONAL.items():
@@ -175,11 +183,13 @@ def finish(frame: pl.LazyFrame, present: Sequence[str]) -> pl.LazyFrame:
     import polars as pl
 
     c = pl.col
-    nulls = []
+    unknown_when: dict[str, pl.Expr] = {}  # a metric fed by several columns is unknown when any is
     for column, (_, fed) in OPTIONAL.items():
         known_none = (c(f"_known_{column}") == 0) & (c(f"_base_{column}") > 0)
         unknown = known_none if column in present else pl.lit(True)
-        nulls += [pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name in fed]
+        for name in fed:
+            unknown_when[name] = unknown_when[name] | unknown if name in unknown_when else unknown
+    nulls = [pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name, unknown in unknown_when.items()]
     derived = frame.with_columns(nulls).with_columns(
         (c("received_new") + c("carried_over")).alias("received_total"),
         (c("received_direct") + c("received_postal")).alias("received_offline"),

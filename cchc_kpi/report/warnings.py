@@ -53,6 +53,8 @@ def report_warnings(prepared: PreparedDossiers, total: dict[str, Any], sample: b
         out.append(Message("warn.no_due", {"count": total["_no_due"]}))
     if total["_withdrawn_no_date"]:
         out.append(Message("warn.withdrawn_no_date", {"count": total["_withdrawn_no_date"]}))
+    if total["_withdrawn_by_reason"]:
+        out.append(Message("warn.withdrawn_by_reason", {"count": total["_withdrawn_by_reason"]}))
     for column in present:
         unknown = total[f"_base_{column}"] - total[f"_known_{column}"]
         if unknown:

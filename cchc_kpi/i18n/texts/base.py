@@ -276,6 +276,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "{count} hồ sơ đã giải quyết không có ngày hẹn trả, được tính là đúng hạn",
         "{count} resolved dossiers have no due date and count as on time",
     ),
+    "warn.withdrawn_by_reason": (
+        '{count} hồ sơ có lý do xin rút / trả lại được tính là rút, dừng xử lý dù trạng thái ghi khác (ví dụ "Đã trả kết quả")',
+        '{count} dossiers with a reason for withdrawal / return count as withdrawn although their status says otherwise (e.g. "Đã trả kết quả")',
+    ),
     "warn.withdrawn_no_date": (
         "{count} hồ sơ rút / dừng xử lý không có ngày, được tính vào kỳ của ngày tiếp nhận",
         "{count} withdrawn or stopped dossiers have no date and count in the period of their received date",

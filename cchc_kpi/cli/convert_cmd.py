@@ -58,7 +58,7 @@ def convert_command(
     from cchc_kpi.outputs.documents import json_text
 
     start(lang, debug, quiet)
-    threshold = parse_threshold(max_invalid) if max_invalid is not None else None
+    threshold = parse_threshold(max_invalid)
     settings, language = load_settings(config)
     specs = input_specs(paths, inputs, settings, missing="usage.no_input")
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
@@ -73,6 +73,6 @@ def convert_command(
               replaced=result.replaced, years=years))  # fmt: skip
     for warning in render_all(dataset.warnings, language):
         note(warning)
-    if threshold is not None and threshold.exceeded(accounting):
+    if threshold.exceeded(accounting):
         note(text("validate.exit_rejected", language, count=accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)

@@ -125,5 +125,8 @@ DuplicateKeyOption = Annotated[
 ]
 MaxInvalidOption = Annotated[
     str | None,
-    typer.Option("--max-invalid", help="Rejected rows tolerated before exit 1: N rows or P% (default 0)."),
+    typer.Option(
+        "--max-invalid",
+        help="Rejected rows tolerated before exit 1: N rows or P% of the dossier rows (default 1%).",
+    ),
 ]

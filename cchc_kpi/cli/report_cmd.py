@@ -125,7 +125,7 @@ def report_command(
     from cchc_kpi.report.run import open_run, run_period
 
     start(lang, debug, quiet)
-    threshold = parse_threshold(max_invalid) if max_invalid is not None else None
+    threshold = parse_threshold(max_invalid)
     columns = metric_names(metrics)
     settings, language = load_settings(config)
     options = report_options(
@@ -168,7 +168,7 @@ def report_command(
         emit(document, fmt, language)
     for warning in report.warnings:
         note(warning)
-    if threshold is not None and threshold.exceeded(report.accounting):
+    if threshold.exceeded(report.accounting):
         note(text("validate.exit_rejected", language, count=report.accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)
     if fail_on_target_miss and report.target_misses:

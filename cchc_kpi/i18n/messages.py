@@ -19,7 +19,16 @@ from cchc_kpi.i18n.texts.base import TEXTS
 _LIST_LIMIT = 12
 
 
+@dataclass(frozen=True)
+class Unshown:
+    """Values a message leaves out because they may be personal data: shown as a count."""
+
+    count: int
+
+
 def _format_param(value: Any, lang: Lang) -> str:
+    if isinstance(value, Unshown):
+        return text("list.unshown", lang, count=value.count)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

@@ -33,24 +33,37 @@ class ValidationResult(BaseModel):
 
 
 class Threshold(BaseModel):
-    """How many rejected rows are tolerated: a count, or a percentage of dossier rows."""
+    """How many rejected rows are tolerated: a count, or a percentage of dossier rows (with
+    at least ``at_least`` rows tolerated); ``majority``: more than half the dossier rows
+    rejected always exceeds it."""
 
     count: int | None = None
     percent: Decimal | None = None
+    at_least: int = 0
+    majority: bool = False
 
     def exceeded(self, accounting: Accounting) -> bool:
         """Whether the rejected rows are past this threshold."""
         rejected = accounting.rows_rejected
+        dossier_rows = accounting.rows_used + accounting.rows_rejected + accounting.duplicates
+        if self.majority and 2 * rejected > dossier_rows:
+            return True
         if self.percent is not None:
-            dossier_rows = accounting.rows_used + accounting.rows_rejected + accounting.duplicates
-            return rejected * 100 > self.percent * dossier_rows
+            return rejected > self.at_least and rejected * 100 > self.percent * dossier_rows
         return rejected > (self.count or 0)
 
 
+# validate, report and convert without --max-invalid: a handful of rejected rows in a big
+# export pass (cron stays quiet), a broken export — more than 1% and more than 10 rows, or
+# most of its rows — fails
+DEFAULT_THRESHOLD = Threshold(percent=Decimal(1), at_least=10, majority=True)
+
+
 def parse_threshold(value: str | None) -> Threshold:
-    """Parse ``--max-invalid``: ``10`` (rows) or ``0.5%`` / ``0,5%`` (of dossier rows)."""
+    """Parse ``--max-invalid``: ``10`` (rows) or ``0.5%`` / ``0,5%`` (of dossier rows);
+    none given: :data:`DEFAULT_THRESHOLD`."""
     if value is None:
-        return Threshold(count=0)
+        return DEFAULT_THRESHOLD
     raw = value.strip()
     try:
         if raw.endswith("%"):

@@ -10,11 +10,12 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.i18n.messages import Message, quoted
+from cchc_kpi.i18n.messages import Message, Unshown, quoted
 from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan
 from cchc_kpi.ingestion.row_checks import bad_flag
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME
+from cchc_kpi.schema.personal import may_quote
 from cchc_kpi.schema.textnorm import clean_text
 
 if TYPE_CHECKING:
@@ -39,9 +40,16 @@ _BAD_VALUE_KEYS = {
 }
 
 
-def _value_list(values: pl.Series) -> list[str]:
+def _value_list(values: pl.Series) -> list[str | Unshown]:
+    """The unreadable values with their counts: only those that cannot be personal data are
+    quoted (short vocabulary-like words); the others are only counted."""
     counts = Counter(clean_text(str(v)) for v in values.to_list() if v is not None)
-    return [f'"{v}" ({n})' for v, n in counts.most_common(TOP_VALUES)]
+    ranked = counts.most_common()
+    shown = [(v, n) for v, n in ranked if may_quote(v)][:TOP_VALUES]
+    out: list[str | Unshown] = [f'"{v}" ({n})' for v, n in shown]
+    if len(ranked) > len(shown):
+        out.append(Unshown(len(ranked) - len(shown)))
+    return out
 
 
 def _mapping_warnings(plan: ParsePlan, set_unit: str | None) -> list[Message]:

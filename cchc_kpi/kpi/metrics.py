@@ -189,7 +189,9 @@ def finish(frame: pl.LazyFrame, present: Sequence[str]) -> pl.LazyFrame:
         unknown = known_none if column in present else pl.lit(True)
         for name in fed:
             unknown_when[name] = unknown_when[name] | unknown if name in unknown_when else unknown
-    nulls = [pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name, unknown in unknown_when.items()]
+    nulls = [
+        pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name, unknown in unknown_when.items()
+    ]
     derived = frame.with_columns(nulls).with_columns(
         (c("received_new") + c("carried_over")).alias("received_total"),
         (c("received_direct") + c("received_postal")).alias("received_offline"),

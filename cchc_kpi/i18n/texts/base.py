@@ -12,6 +12,10 @@ from cchc_kpi.i18n.texts.score import SCORE_TEXTS
 
 BASE_TEXTS: dict[str, tuple[str, str]] = {
     "list.more": ("… (thêm {count})", "… ({count} more)"),
+    "list.unshown": (
+        "{count} giá trị khác không hiển thị (có thể là dữ liệu cá nhân)",
+        "{count} other values not shown (they may be personal data)",
+    ),
     # --- usage and input errors (exit 2) ---
     "usage.no_input": (
         "chưa có tệp đầu vào: hãy nêu đường dẫn tệp hoặc thư mục (ví dụ: cchc-kpi validate sample_data/)",

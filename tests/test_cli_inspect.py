@@ -13,7 +13,10 @@ def test_inspect_json_shows_mapping_skips_and_preview_without_personal_data(cli)
     sheet = data["sheets"][0]
     assert sheet["header_rows"] == [4, 5] and sheet["numbered_row"] == 6
     applicant = next(c for c in sheet["columns"] if c["header"] == "Chủ hồ sơ")
-    assert applicant == {"position": 3, "header": "Chủ hồ sơ", "field": None, "personal": True}
+    assert applicant == {
+        "position": 3, "header": "Chủ hồ sơ", "field": None, "personal": True, "source": None, "vocabulary": None,
+        "adds_to": None,
+    }  # fmt: skip
     assert sheet["skipped"] == {"title": 2, "blank": 1, "header": 2, "numbered": 1, "total": 1}
     assert sheet["preview"][0] == {
         "_row": 7, "dossier_id": "MH-01", "unit": "UBND phường Lộc Thọ", "received_at": "2024-03-05 08:30",

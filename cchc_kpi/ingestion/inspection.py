@@ -18,22 +18,31 @@ from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import band_skips
 from cchc_kpi.ingestion.dataset import IngestOptions
-from cchc_kpi.ingestion.parse import SKIP, build_query, finish_parse
+from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.ingestion.plan import plan_input
-from cchc_kpi.ingestion.row_kinds import SKIP_KINDS
+from cchc_kpi.ingestion.row_kinds import SKIP_KINDS, with_footers
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
+from cchc_kpi.schema.fields import DATE_FIELDS
+from cchc_kpi.schema.headers import AliasTable
 from cchc_kpi.schema.personal import is_personal_header
+from cchc_kpi.schema.platforms import platform_by_id
+from cchc_kpi.schema.textnorm import fold_key
 
 
 class ColumnReading(BaseModel):
-    """One column of the sheet and how it is read."""
+    """One column of the sheet and how it is read: as which field, from whose table of
+    header texts (the domain's, a platform's, a profile's), with which words, added to
+    which column."""
 
     position: int
     header: str
     field: str | None = None
     personal: bool = False
+    source: str | None = None
+    vocabulary: str | None = None
+    adds_to: int | None = None  # a part of a field read from several columns: the first one's position
 
 
 class SheetInspection(BaseModel):
@@ -49,6 +58,35 @@ class SheetInspection(BaseModel):
     dossier_rows: int = 0
     preview: list[dict[str, Any]] = Field(default_factory=list)
     problem: str | None = None
+    platform: str | None = None  # the platform the headers look like
+    notes: list[str] = Field(default_factory=list)
+
+
+def _columns(plan: ParsePlan, aliases: AliasTable) -> list[ColumnReading]:
+    """Each named column of the header and how it is read."""
+    read: dict[int, tuple[str, str | None, int | None]] = {}
+    for name, mapped in plan.mapping.columns.items():
+        read[mapped.index] = (name, mapped.vocabulary, None)
+        for part in mapped.parts:
+            read[part.index] = (name, part.vocabulary, mapped.index + 1)
+    out = []
+    for i, header in enumerate(plan.band.names):
+        if not header and i not in read:
+            continue
+        name, vocabulary, adds_to = read.get(i, (None, None, None))
+        rule = aliases.get(fold_key(header)) if header and name else None
+        out.append(
+            ColumnReading(
+                position=i + 1,
+                header=header,
+                field=name,
+                personal=is_personal_header(header),
+                source=rule.source if rule else ("profile" if name else None),
+                vocabulary=vocabulary,
+                adds_to=adds_to,
+            )
+        )
+    return out
 
 
 class Inspection(BaseModel):
@@ -79,21 +117,20 @@ def inspect_file(
     sheets = []
     for grid in open_grids(path, sheet, limits or Limits()):
         found = SheetInspection(path=str(path), sheet=grid.sheet, details=grid.details)
+        reading = IngestOptions(set_unit=set_unit).reading(path)
         try:
-            plan = plan_input(grid, 0, IngestOptions(set_unit=set_unit).reading(path))
+            plan = plan_input(grid, 0, reading)
         except InputError as err:
             found.problem = err.message.render(lang)
             sheets.append(found)
             continue
-        by_index = {c.index: name for name, c in plan.mapping.columns.items()}
         found.header_rows = list(range(plan.band.first_row, plan.band.last_row + 1))
         found.numbered_row = plan.band.numbered_row
-        found.columns = [
-            ColumnReading(position=i + 1, header=h, field=by_index.get(i), personal=is_personal_header(h))
-            for i, h in enumerate(plan.band.names)
-            if h or i in by_index
-        ]
-        frame = finish_parse(plan, build_query(plan).collect())
+        found.columns = _columns(plan, reading.aliases)
+        platform = platform_by_id(plan.platform) if plan.platform else None
+        found.platform = platform.name if platform else None
+        found.notes = [m.render(lang) for m in plan.notes]
+        frame = with_footers(finish_parse(plan, build_query(plan).collect()), SKIP, ROW, FILE, DATE_FIELDS)
         skipped = band_skips(plan)
         for kind, count in frame.filter(pl.col(SKIP).is_not_null())[SKIP].value_counts().iter_rows():
             skipped[kind] = skipped.get(kind, 0) + count

@@ -161,10 +161,13 @@ def inspection_document(result: Inspection) -> Document:
             if found.problem:
                 out.append(Lines([*lines, "  " + found.problem, ""]))
                 continue
+            if found.platform:
+                lines.append(text("inspect.platform", lang, platform=found.platform))
             band = ", ".join(str(r) for r in found.header_rows)
             lines.append(text("inspect.header", lang, rows=band, numbered=found.numbered_row or "-"))
             skipped = ", ".join(f"{k} {v}" for k, v in found.skipped.items())
             lines.append(text("inspect.rows", lang, dossiers=found.dossier_rows, skipped=skipped))
+            lines += [f"  {note}" for note in found.notes]
             out += [Lines(lines), column_table(found, lang)]
             if found.preview:
                 out.append(preview_table(found, lang))

@@ -88,11 +88,19 @@ def column_table(found: SheetInspection, lang: Lang) -> Table:
         Column(key="position", label="#", kind="int"),
         Column(key="header", label=text("col.column", lang)),
         Column(key="field", label=text("col.field", lang)),
+        Column(key="how", label=text("inspect.how", lang)),
     ]
     rows = []
     for c in found.columns:
         reading = c.field or text("inspect.personal" if c.personal else "inspect.unread", lang)
-        rows.append({"position": c.position, "header": c.header, "field": reading})
+        how = []
+        if c.source and c.source not in ("domain",):
+            how.append(text("inspect.source", lang, source=c.source))
+        if c.vocabulary:
+            how.append(text("inspect.vocabulary", lang, vocabulary=c.vocabulary))
+        if c.adds_to:
+            how.append(text("inspect.adds_to", lang, position=c.adds_to))
+        rows.append({"position": c.position, "header": c.header, "field": reading, "how": "; ".join(how)})
     return Table(title=text("inspect.columns", lang), columns=columns, rows=rows)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cchc_kpi.errors import InputError, UsageError
 
-TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".json"})
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | EXCEL_SUFFIXES
 

@@ -33,6 +33,16 @@ PERSONAL_FRAGMENTS = (
     "applicant",
     "phone",
     "address",
+    "fax",
+    "thudientu",
+    "trichyeu",
+    "thongtinkhac",
+    "thongtintra",
+    "ghichu",
+    "noidung",
+    "nguoinhan",
+    "nguoitiepnhan",
+    "canbo",
 )
 
 

@@ -17,7 +17,7 @@ from importlib import resources
 
 from pydantic import BaseModel, Field
 
-from cchc_kpi.schema.textnorm import fold_key
+from cchc_kpi.schema.textnorm import clean_text
 
 
 class ColumnRule(BaseModel):
@@ -55,12 +55,21 @@ def platform_by_id(platform_id: str) -> Platform | None:
     return next((p for p in platforms() if p.id == platform_id), None)
 
 
+SIGNATURE_HITS = 3
+
+
+def _signature_key(header: str) -> str:
+    """Headers compared as written (case and spacing aside, accents kept): "NgayTiepNhan"
+    is the portal's field name, "Ngày tiếp nhận" an office's column, though both read as one field."""
+    return clean_text(header).lower()
+
+
 def detect_platform(headers: Sequence[str]) -> Platform | None:
-    """The platform whose signature headers a file's headers show most (at least two)."""
-    keys = {fold_key(h) for h in headers if h}
+    """The platform whose signature headers a file's headers show most (at least three)."""
+    keys = {_signature_key(h) for h in headers if h}
     best: tuple[int, Platform] | None = None
     for platform in platforms():
-        hits = sum(1 for h in platform.signature if fold_key(h) in keys)
-        if hits >= 2 and (best is None or hits > best[0]):
+        hits = sum(1 for h in platform.signature if _signature_key(h) in keys)
+        if hits >= SIGNATURE_HITS and (best is None or hits > best[0]):
             best = (hits, platform)
     return best[1] if best else None

@@ -76,6 +76,14 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         '{file}: no sheet named "{sheet}"; sheets: {sheets}',
     ),
     "input.no_table": ("{file}: tệp HTML không có bảng nào", "{file}: the HTML file holds no table"),
+    "input.bad_json": (
+        "{file}: tệp JSON không đọc được (sai cú pháp); hãy xuất lại dữ liệu",
+        "{file}: the JSON file cannot be read (bad syntax); export the data again",
+    ),
+    "input.no_records": (
+        "{file}: tệp JSON không có danh sách hồ sơ (cần một mảng các bản ghi như DongBoHoSoMC)",
+        "{file}: the JSON file holds no list of records (an array of records such as DongBoHoSoMC is needed)",
+    ),
     "input.all_skipped": (
         "cả {count} tệp đều không đọc được (--skip-bad-files); không còn gì để tính",
         "all {count} files were unreadable (--skip-bad-files); nothing left to count",
@@ -207,6 +215,14 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "inspect.columns": ("Các cột", "Columns"),
     "inspect.preview": ("Các dòng đầu (đã đọc)", "First rows (as read)"),
     "inspect.unread": ("(không đọc)", "(not read)"),
+    "inspect.how": ("Cách đọc", "How"),
+    "inspect.source": ("tên cột của {source}", "header of {source}"),
+    "inspect.vocabulary": ("đọc theo bộ từ {vocabulary}", "read with the words {vocabulary}"),
+    "inspect.adds_to": ("cộng vào cột {position}", "added to column {position}"),
+    "inspect.platform": (
+        "  giống danh sách xuất từ: {platform}",
+        "  looks like a list exported by: {platform}",
+    ),
     "inspect.personal": ("(dữ liệu cá nhân — không đọc)", "(personal data — not read)"),
     "col.row": ("Dòng", "Row"),
     # --- sample ---

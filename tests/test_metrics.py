@@ -87,7 +87,7 @@ def test_paid_online_counts_fee_bearing_dossiers_of_the_period():
         {"flags": ("new",), "paid_online": False, "fee_amount": 50_000},
         {"flags": ("carried",), "paid_online": True, "fee_amount": 20_000},
     ]
-    total = _total(_classified(*rows), ["fee_amount", "paid_online"])
+    total = _total(_classified(*rows), ["fee_amount", "paid_online", "fee_paid"])
     assert (total["fee_dossiers"], total["paid_online"], total["paid_online_amount"]) == (2, 1, 35_000)
     assert total["online_payment_rate"] == 0.5
 
@@ -119,7 +119,7 @@ def test_online_payment_rate_counts_only_dossiers_with_both_columns():
         {"flags": ("new",), "paid_online": False, "fee_amount": 20_000},
         {"flags": ("new",), "paid_online": None, "fee_amount": 30_000},  # input without the payment column
     ]
-    total = _total(_classified(*rows), ["fee_amount", "paid_online"])
+    total = _total(_classified(*rows), ["fee_amount", "paid_online", "fee_paid"])
     assert (total["paid_online"], total["fee_dossiers"]) == (3, 3)
     assert total["online_payment_rate"] == 0.5  # 1 paid of the 2 fee-bearing dossiers whose payment is known
 
@@ -133,3 +133,14 @@ def test_paid_amount_is_null_without_a_payment_column():
         and total["paid_online_amount"] is None
         and total["online_payment_rate"] is None
     )
+
+
+def test_paid_amount_needs_fee_and_payment_on_the_same_dossiers():
+    """Fees in one input and payments in another: the amount paid online is unknown (null)."""
+    rows = [
+        {"flags": ("new",), "paid_online": None, "fee_amount": 8_000},  # input with the fee column only
+        {"flags": ("new",), "paid_online": True, "fee_amount": None},  # input with the payment column only
+    ]
+    total = _total(_classified(*rows), ["fee_amount", "paid_online"])  # no input has both
+    assert total["paid_online"] == 1 and total["paid_online_amount"] is None
+    assert _total(_classified(*rows), ["fee_amount", "paid_online", "fee_paid"])["paid_online_amount"] is None

@@ -93,6 +93,11 @@ OPTIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
     "paid_online": ("k_new", ("paid_online", "paid_online_amount")),
     "apology": ("_late_any", ("late_with_apology", "late_without_apology")),
 }
+# the amount paid online needs the fee and the payment on the same dossiers: unknown when no
+# input has both columns ("fee_paid" is then not among the present columns), or when none of a
+# group's new dossiers has both
+FEE_PAID = "fee_paid"
+PAIRED = ("paid_online_amount",)
 
 
 def _count(condition: pl.Expr) -> pl.Expr:
@@ -164,6 +169,9 @@ def aggregations() -> list[pl.Expr]:
     for column, (base, _) in OPTIONAL.items():
         counts[f"_base_{column}"] = _count(bases[base])
         counts[f"_known_{column}"] = _count(bases[base] & c(column).is_not_null())
+    counts[f"_known_{FEE_PAID}"] = _count(
+        new & c("fee_amount").is_not_null() & c("paid_online").is_not_null()
+    )
     return [expr.alias(name) for name, expr in counts.items()]
 
 
@@ -189,6 +197,9 @@ def finish(frame: pl.LazyFrame, present: Sequence[str]) -> pl.LazyFrame:
         unknown = known_none if column in present else pl.lit(True)
         for name in fed:
             unknown_when[name] = unknown_when[name] | unknown if name in unknown_when else unknown
+    paired_none = (c(f"_known_{FEE_PAID}") == 0) & (c("_base_fee_amount") > 0)
+    for name in PAIRED:
+        unknown_when[name] = unknown_when[name] | (paired_none if FEE_PAID in present else pl.lit(True))
     nulls = [
         pl.when(unknown).then(None).otherwise(c(name)).alias(name) for name, unknown in unknown_when.items()
     ]

@@ -20,7 +20,7 @@ from cchc_kpi.calendar.working_calendar import CalendarDay, load_overrides
 from cchc_kpi.ingestion.dataset import Dataset
 from cchc_kpi.kpi.classify import Comparison, classify, prepare
 from cchc_kpi.kpi.grouping import apply_filters, with_group_columns
-from cchc_kpi.kpi.metrics import OPTIONAL
+from cchc_kpi.kpi.metrics import FEE_PAID, OPTIONAL
 from cchc_kpi.kpi.procedure_catalog import Catalog, with_catalog_levels
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.schema.fields import NEVER_ACCEPTED
@@ -101,6 +101,8 @@ def present_columns(dataset: Dataset, catalog: Catalog | None) -> tuple[str, ...
     present = [c for c in OPTIONAL if dataset.fields_present(FIELD_OF_OPTIONAL.get(c, c))]
     if catalog is not None and "service_level" not in present:
         present.append("service_level")
+    if set(dataset.fields_present("fee_amount")) & set(dataset.fields_present("paid_online")):
+        present.append(FEE_PAID)  # some one input has both the fee and the payment column
     return tuple(present)
 
 

@@ -55,7 +55,7 @@ def report_warnings(prepared: PreparedDossiers, total: dict[str, Any], sample: b
         out.append(Message("warn.withdrawn_no_date", {"count": total["_withdrawn_no_date"]}))
     if total["_withdrawn_by_reason"]:
         out.append(Message("warn.withdrawn_by_reason", {"count": total["_withdrawn_by_reason"]}))
-    for column in present:
+    for column in (c for c in present if c in OPTIONAL):
         unknown = total[f"_base_{column}"] - total[f"_known_{column}"]
         if unknown:
             out.append(Message("warn.partial_column", {"column": column_label(column), "count": unknown}))

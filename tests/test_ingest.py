@@ -12,12 +12,12 @@ from cchc_kpi.ingestion.pipeline import ingest
 from .conftest import FIXTURES
 
 FAILING = {"month_first.csv": "input.month_first", "missing_received.csv": "input.missing_required_hint",
-           "no_unit_column.csv": "input.missing_required"}  # fmt: skip
+           "no_unit_column.csv": "input.missing_required", "td_tien_do_766.xls": "input.ragged"}  # fmt: skip
 UNREADABLE = {"password.xlsx", "my_holidays.csv", "catalog.csv"}  # not a dossier export
 READABLE = sorted(
     p
     for p in FIXTURES.iterdir()
-    if p.suffix in (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods") and p.name not in {*FAILING, *UNREADABLE}
+    if p.suffix in (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json") and p.name not in {*FAILING, *UNREADABLE}
 )
 
 
@@ -61,7 +61,10 @@ def test_row_checks_reasons():
     assert reasons == {
         (2, "Ngày hẹn trả"): "due date before the received date",
         (3, "Ngày có kết quả"): "closed (finished, or returned) before the received date",
-        (4, "Trạng thái"): "finished without a date (status 9/10 but no finished or returned date; DVCQG sync records often carry 9 for paused or pending dossiers)",
+        (
+            4,
+            "Trạng thái",
+        ): "finished without a date (status 9/10 but no finished or returned date; DVCQG sync records often carry 9 for paused or pending dossiers)",
         (6, "Ngày tiếp nhận"): "required value missing",
         (7, "Đơn vị xử lý"): "required value missing",
         (8, "Mã hồ sơ"): "required value missing",

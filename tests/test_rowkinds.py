@@ -7,13 +7,17 @@ from cchc_kpi.ingestion.row_kinds import row_kind_columns
 
 def _kinds(rows):
     frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
-    kind, unit, _ = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
+    kind, unit, _ = row_kind_columns(
+        [pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received")
+    )
     return frame.select(kind.alias("kind"), unit.alias("unit")).rows()
 
 
 def _counts(rows):
     frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
-    _, unit, count = row_kind_columns([pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received"))
+    _, unit, count = row_kind_columns(
+        [pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received")
+    )
     return frame.select(unit.alias("unit"), count.alias("count")).rows()
 
 

@@ -26,7 +26,17 @@ class Unshown:
     count: int
 
 
+@dataclass(frozen=True)
+class Term:
+    """A word of the catalogue inside a message (a field's or a kind's name), said in the
+    message's language."""
+
+    key: str
+
+
 def _format_param(value: Any, lang: Lang) -> str:
+    if isinstance(value, Term):
+        return text(value.key, lang)
     if isinstance(value, Unshown):
         return text("list.unshown", lang, count=value.count)
     if isinstance(value, bool):

@@ -56,6 +56,22 @@ def join_two_rows(top: list[str], bottom: list[str]) -> list[str]:
     return names
 
 
+def is_sub_header(top: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether ``below`` names the parts of merged header cells above it ("Trạng thái, kết quả"
+    over "Đang giải quyết / Đã gửi kết quả …"): text only under merged top cells, nothing under
+    the others (covered by their row span), no date or number."""
+    filled = [i for i, cell in enumerate(below) if cell]
+    if len(filled) < 2:
+        return False
+    for i in filled:
+        merged_start = bool(top[i]) and i + 1 < len(top) and not top[i + 1]
+        if top[i] and not merged_start:
+            return False
+        if re.fullmatch(r"[\d/.:\s-]+", below[i]):
+            return False
+    return True
+
+
 def is_numbered_row(cells: Sequence[str]) -> bool:
     """Whether a row is the column numbering "(1) (2) (3) …" or "1 2 3 …"."""
     values = [c for c in cells if c]
@@ -82,7 +98,8 @@ def find_header_band(
     names, last = rows[index], index
     if index + 1 < len(rows):
         joined = join_two_rows(rows[index], rows[index + 1])
-        if count_alias_matches(joined, aliases) > matches:
+        more = count_alias_matches(joined, aliases)
+        if more > matches or (more == matches and is_sub_header(rows[index], rows[index + 1])):
             names, last = joined, index + 1
     if index > 0:
         joined = join_two_rows(rows[index - 1], rows[index])

@@ -20,6 +20,7 @@ from cchc_kpi.ingestion.accounting import band_skips
 from cchc_kpi.ingestion.dataset import IngestOptions
 from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.ingestion.plan import plan_input
+from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 from cchc_kpi.ingestion.row_kinds import SKIP_KINDS, with_footers
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.read.grids import open_grids
@@ -130,7 +131,14 @@ def inspect_file(
         platform = platform_by_id(plan.platform) if plan.platform else None
         found.platform = platform.name if platform else None
         found.notes = [m.render(lang) for m in plan.notes]
-        frame = with_footers(finish_parse(plan, build_query(plan).collect()), SKIP, ROW, FILE, DATE_FIELDS)
+        frame = with_footers(
+            finish_parse(plan, build_query(plan).collect()),
+            SKIP,
+            ROW,
+            FILE,
+            DATE_FIELDS,
+            (REJECT, REJECT_FIELD),
+        )
         skipped = band_skips(plan)
         for kind, count in frame.filter(pl.col(SKIP).is_not_null())[SKIP].value_counts().iter_rows():
             skipped[kind] = skipped.get(kind, 0) + count

@@ -74,3 +74,25 @@ def ragged_rows(
 def usual_width(odd: list[tuple[int, int]]) -> int:
     """The most common width among the rows that do not line up."""
     return Counter(w for _, w in odd).most_common(1)[0][0]
+
+
+LOOKALIKE_SHARE = 0.8
+LOOKALIKE_MIN = 3
+
+
+def key_lookalike(values: Sequence[str | None], words: dict[str, object]) -> str | None:
+    """What a key column's values look like when they are plainly another field's: "date"
+    (a dossier code or unit column full of dates) or "status" (full of status words) — the
+    mark of an export whose values sit under the wrong headers. None when they look fine."""
+    from cchc_kpi.ingestion.dates import format_of_shape, shape_of
+
+    filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    if len(filled) < LOOKALIKE_MIN:
+        return None
+    for kind, test in (
+        ("date", lambda v: format_of_shape(shape_of(v)) is not None and not v.isdigit()),
+        ("status", lambda v: fold_key(v) in words and not v.isdigit()),
+    ):
+        if sum(1 for v in filled if test(v)) >= LOOKALIKE_SHARE * len(filled):
+            return kind
+    return None

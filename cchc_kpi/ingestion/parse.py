@@ -34,6 +34,7 @@ SKIP = "_skip"
 GROUP_UNIT = "_group_unit"
 GROUP_COUNT = "_group_count"  # the dossier count a group row states ("UBND xã A ( 64 )")
 RAGGED = "_ragged"  # the row's cells do not line up with the header
+PART_PREFIX = "__part"  # working columns of further parts of a field ("__part1_fee_amount")
 EXTRA_COLUMNS = ("apology",)
 MANY_VALUES = frozenset({"dossier_id", "withdrawal_reason"})  # a value per dossier: parsed row by row
 FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field")
@@ -191,7 +192,12 @@ def _parsed(plan: ParsePlan) -> dict[str, Parsed]:
 
 def part_name(name: str, number: int) -> str:
     """The working column of the ``number``-th further part of field ``name``."""
-    return f"__part{number}_{name}"
+    return f"{PART_PREFIX}{number}_{name}"
+
+
+def field_of(column: str) -> str:
+    """The canonical field a working column holds (a part's field, or the column itself)."""
+    return column[len(PART_PREFIX) :].split("_", 1)[1] if column.startswith(PART_PREFIX) else column
 
 
 def _raw(name: str) -> str:
@@ -224,7 +230,7 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
             continue
         core = pl.col(_core(n))
         cores.append(p.core.alias(_core(n)))
-        values.append(p.value(core).cast(dtypes[n]).alias(n))
+        values.append(p.value(core).cast(dtypes[field_of(n)]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))
     ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
     return (
@@ -277,7 +283,7 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
         core = map_distinct(frame, _raw(n), parse)
         bad = map_distinct(frame, _raw(n), unreadable) if p.checked else None
         added += [
-            p.value(pl.lit(core)).cast(dtypes[n]).alias(n),
+            p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
             (pl.lit(bad).fill_null(False) if bad is not None else pl.lit(False)).alias(bad_flag(n)),
         ]
     names = canonical_names()

@@ -20,7 +20,12 @@ from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
 from cchc_kpi.ingestion.row_kinds import with_footers
 from cchc_kpi.ingestion.store import find_stores, store_dataset
-from cchc_kpi.ingestion.warnings import dataset_warnings, group_count_warnings, total_row_warnings
+from cchc_kpi.ingestion.warnings import (
+    dataset_warnings,
+    group_count_warnings,
+    misfit_warnings,
+    total_row_warnings,
+)
 from cchc_kpi.read.files import resolve_inputs
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.schema.fields import DATE_FIELDS
@@ -177,7 +182,7 @@ def _with_footers(parsed: pl.DataFrame) -> pl.DataFrame:
 
     if not parsed.select((pl.col(SKIP).is_null() & pl.col("dossier_id").is_null()).any()).item():
         return parsed  # every row below the header is a dossier with its code: nothing to look at
-    return with_footers(parsed, SKIP, ROW, FILE, DATE_FIELDS)
+    return with_footers(parsed, SKIP, ROW, FILE, DATE_FIELDS, (REJECT, REJECT_FIELD))
 
 
 def refuse_outputs_over_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
@@ -213,6 +218,7 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
+    warnings += misfit_warnings(plans, parsed)
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,

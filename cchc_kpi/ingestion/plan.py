@@ -7,17 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.i18n.messages import Message, quoted
+from cchc_kpi.i18n.messages import Message, Term, quoted
 from cchc_kpi.ingestion.dataset import Reading
 from cchc_kpi.ingestion.dates import detect_formats, month_first_example
 from cchc_kpi.ingestion.header_band import HeaderBand, find_header_band
-from cchc_kpi.ingestion.layout import RAGGED_SHARE, is_verdict_column, ragged_rows, title_unit, usual_width
+from cchc_kpi.ingestion.layout import (
+    RAGGED_SHARE,
+    is_verdict_column,
+    key_lookalike,
+    ragged_rows,
+    title_unit,
+    usual_width,
+)
 from cchc_kpi.ingestion.parse import ParsePlan
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
 from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS
-from cchc_kpi.schema.headers import closest_header, map_headers, map_positions
+from cchc_kpi.schema.headers import HeaderMapping, closest_header, map_headers, map_positions
 from cchc_kpi.schema.personal import is_personal_header
 from cchc_kpi.schema.platforms import detect_platform
 
@@ -56,6 +63,7 @@ def plan_input(grid: RawGrid, file_index: int, reading: Reading) -> ParsePlan:
         mapping = map_headers(band.names, reading.aliases)
         ragged = _ragged(grid, band)
     notes: list[Message] = []
+    mapping = _without_verdict_conflicts(mapping, grid, band, notes)
     set_unit = reading.unit
     if set_unit is None and "unit" not in mapping.columns:
         set_unit = title_unit(grid.head, band)
@@ -80,9 +88,53 @@ def plan_input(grid: RawGrid, file_index: int, reading: Reading) -> ParsePlan:
         if field in mapping.columns or (field == "unit" and (set_unit or _head_has_unit_groups(plan))):
             continue
         raise _missing_required(grid, band.names, mapping.unmapped, field)
+    _check_keys(plan)
     grid.prepare(plan.indexes)
     plan.date_formats = sample_date_formats(plan)
     return plan
+
+
+def _without_verdict_conflicts(
+    mapping: HeaderMapping, grid: RawGrid, band: HeaderBand, notes: list[Message]
+) -> HeaderMapping:
+    """A column left aside for a due-date column that holds verdicts ("Quá hạn", OpenCPS's
+    "Hạn xử lý") is said to be a verdict column, not a conflicting due date."""
+    body = grid.head[band.end_row :]
+    conflicts = []
+    for used, ignored in mapping.conflicts:
+        if used.field != "due_at":
+            conflicts.append((used, ignored))
+            continue
+        kept = []
+        for column in ignored:
+            values = [row[column.index] if column.index < len(row) else None for row in body]
+            if is_verdict_column(values):
+                params = {"file": grid.label, "column": column.header, "used": used.header}
+                notes.append(Message("warn.verdict_ignored", params))
+            else:
+                kept.append(column)
+        if kept:
+            conflicts.append((used, kept))
+    return HeaderMapping(columns=mapping.columns, conflicts=conflicts, unmapped=mapping.unmapped)
+
+
+def _check_keys(plan: ParsePlan) -> None:
+    """Refuse an export whose code or unit column is plainly full of another field's values."""
+    body = plan.grid.head[plan.band.end_row :]
+    for field in ("dossier_id", "unit"):
+        mapped = plan.mapping.columns.get(field)
+        if mapped is None:
+            continue
+        values = [row[mapped.index] if mapped.index < len(row) else None for row in body]
+        kind = key_lookalike(values, plan.words["status"])
+        if kind is not None:
+            raise InputError(
+                "input.key_misfit",
+                file=plan.grid.label,
+                column=mapped.header,
+                field=Term(f"field.{field}"),
+                kind=Term(f"looks.{kind}"),
+            )
 
 
 def _ragged(grid: RawGrid, band: HeaderBand) -> frozenset[int]:

@@ -77,10 +77,16 @@ def row_kind_columns(cells: Sequence[pl.Expr], received: pl.Expr | None) -> tupl
 
 
 def with_footers(
-    parsed: pl.DataFrame, skip: str, row: str, file: str, date_fields: Sequence[str]
+    parsed: pl.DataFrame,
+    skip: str,
+    row: str,
+    file: str,
+    date_fields: Sequence[str],
+    rejected: Sequence[str] = (),
 ) -> pl.DataFrame:
     """Mark as ``footer`` the rows below a file's last dossier that hold no code and no date
-    (signature blocks, "Nơi nhận:", place and date lines), and the group rows down there.
+    (signature blocks, "Nơi nhận:", place and date lines), and the group rows down there; a
+    footer row is no longer a rejected dossier row (the ``rejected`` columns are cleared).
 
     ``parsed``: parsed rows with the canonical columns, ``skip`` the row-kind column."""
     import polars as pl
@@ -94,4 +100,8 @@ def with_footers(
         & (c(row) > last)
         & ((c(skip).is_null() & c("dossier_id").is_null() & undated) | (c(skip) == "group"))
     )
-    return parsed.with_columns(pl.when(footer).then(pl.lit("footer")).otherwise(c(skip)).alias(skip))
+    marked = parsed.with_columns(footer.alias("_footer"))
+    return marked.with_columns(
+        pl.when(c("_footer")).then(pl.lit("footer")).otherwise(c(skip)).alias(skip),
+        *[pl.when(c("_footer")).then(None).otherwise(c(name)).alias(name) for name in rejected],
+    ).drop("_footer")

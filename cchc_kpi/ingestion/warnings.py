@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.i18n.messages import Message, Unshown, quoted
+from cchc_kpi.i18n.messages import Message, Term, Unshown, quoted
 from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan
-from cchc_kpi.ingestion.row_checks import bad_flag
+from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME
 from cchc_kpi.schema.personal import may_quote
@@ -132,6 +132,38 @@ def _count_columns(plan: ParsePlan) -> list[int]:
         for p in (c, *c.parts)
     }
     return [i for i in plan.indexes if i not in not_counts]
+
+
+MISFIT_SHARE = 0.5
+MISFIT_MIN = 5
+
+
+def misfit_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """A loud warning for each mapped column whose cells mostly cannot be read as its field
+    (a date column of words, a status column of addresses): the column is likely misnamed or
+    the values shifted, and figures that use it would be plausible but wrong."""
+    import polars as pl
+
+    c = pl.col
+    dossiers = parsed.filter(c(SKIP).is_null())
+    flags = [spec.name for spec in FIELDS if bad_flag(spec.name) in parsed.columns]
+    counts = dossiers.group_by(FILE).agg(
+        pl.len().alias("_rows"),
+        *[c(bad_flag(n)).sum().alias(n) for n in flags],
+        *[((c(REJECT_FIELD) == n) & (c(REJECT) == "bad_date")).sum().alias(f"_rejected_{n}") for n in flags],
+    )
+    out = []
+    for row in counts.sort(FILE).iter_rows(named=True):
+        plan = plans[row[FILE]]
+        for name in flags:
+            if name not in plan.mapping.columns:
+                continue
+            bad = row[name] + row[f"_rejected_{name}"]
+            if bad >= MISFIT_MIN and bad >= MISFIT_SHARE * row["_rows"]:
+                column = plan.mapping.columns[name].header
+                params = {"file": plan.grid.label, "column": column, "bad": bad, "rows": row["_rows"]}
+                out.append(Message("warn.column_misfit", {**params, "field": Term(f"field.{name}")}))
+    return out
 
 
 def group_count_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:

@@ -160,8 +160,7 @@ def map_positions(headers: Sequence[str], positions: Mapping[str, int]) -> Heade
     for spec in FIELDS:
         if spec.name in positions:
             index = positions[spec.name] - 1
-            header = clean_text(headers[index] or "") if index < len(headers) else ""
-            columns[spec.name] = MappedColumn(spec.name, index, header or f"#{index + 1}")
+            columns[spec.name] = MappedColumn(spec.name, index, f"#{index + 1}")  # headers do not line up
     used = {c.index for c in columns.values()}
     unmapped = [clean_text(h) for i, h in enumerate(headers) if h and i not in used]
     return HeaderMapping(columns=columns, unmapped=unmapped)

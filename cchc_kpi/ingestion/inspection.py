@@ -65,11 +65,11 @@ class SheetInspection(BaseModel):
 
 def _columns(plan: ParsePlan, aliases: AliasTable) -> list[ColumnReading]:
     """Each named column of the header and how it is read."""
-    read: dict[int, tuple[str, str | None, int | None]] = {}
-    for name, mapped in plan.mapping.columns.items():
-        read[mapped.index] = (name, mapped.vocabulary, None)
+    read: dict[int, tuple[str | None, str | None, int | None]] = {}
+    for field, mapped in plan.mapping.columns.items():
+        read[mapped.index] = (field, mapped.vocabulary, None)
         for part in mapped.parts:
-            read[part.index] = (name, part.vocabulary, mapped.index + 1)
+            read[part.index] = (field, part.vocabulary, mapped.index + 1)
     out = []
     for i, header in enumerate(plan.band.names):
         if not header and i not in read:

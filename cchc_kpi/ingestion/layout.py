@@ -89,10 +89,9 @@ def key_lookalike(values: Sequence[str | None], words: dict[str, object]) -> str
     filled = [str(v).strip() for v in values if v is not None and str(v).strip()]
     if len(filled) < LOOKALIKE_MIN:
         return None
-    for kind, test in (
-        ("date", lambda v: format_of_shape(shape_of(v)) is not None and not v.isdigit()),
-        ("status", lambda v: fold_key(v) in words and not v.isdigit()),
-    ):
-        if sum(1 for v in filled if test(v)) >= LOOKALIKE_SHARE * len(filled):
+    dates = sum(1 for v in filled if format_of_shape(shape_of(v)) is not None and not v.isdigit())
+    statuses = sum(1 for v in filled if fold_key(v) in words and not v.isdigit())
+    for kind, count in (("date", dates), ("status", statuses)):
+        if count >= LOOKALIKE_SHARE * len(filled):
             return kind
     return None

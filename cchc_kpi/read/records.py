@@ -101,7 +101,6 @@ def read_json_grid(path: Path) -> RawGrid:
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
         return frame.lazy().select(ROW, *[column_name(i) for i in indexes])
 
-    head: list[list[str | None]] = [list(names)] + [
-        [row.get(n) for n in names] for row in rows[: HEAD_ROWS - 1]
-    ]
+    head: list[list[str | None]] = [[*names]]
+    head += [[row.get(n) for n in names] for row in rows[: HEAD_ROWS - 1]]
     return RawGrid(path=path, n_columns=len(names), head=head, loader=loader, details={"format": "json"})

@@ -95,8 +95,8 @@ def alias_table(
                 add(alias, HeaderRule(name, 100 * rank + 1 + priority, part=part, source=platform.id))
     for header, (name, vocabulary) in (columns or {}).items():
         table[fold_key(header)] = HeaderRule(name, PROFILE_PRIORITY, vocabulary, source="profile")
-    for name, aliases in (extra or {}).items():
-        for priority, alias in enumerate(aliases):
+    for name, spellings in (extra or {}).items():
+        for priority, alias in enumerate(spellings):
             add(alias, HeaderRule(name, PROFILE_PRIORITY + 1 + priority, source="profile"))
     return table
 

@@ -4,6 +4,8 @@ from datetime import datetime
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cchc_kpi.ingestion.dates import (
     EXCEL_SERIAL,
@@ -76,3 +78,36 @@ def test_real_date_cells_and_serial_numbers():
         parse_dates_expr(pl.col("n"), [], pl.Float64()),
     )
     assert out.row(0) == (datetime(2024, 3, 5, 8, 30), datetime(2024, 3, 5, 12, 0))
+
+
+def _received(tmp_path, rows):
+    from cchc_kpi.ingestion.pipeline import ingest
+
+    path = tmp_path / "d.csv"
+    path.write_text(
+        "MaHoSo,DonViXuLy,NgayTiepNhan\n" + "".join(f"{i},UBND xa A,{v}\n" for i, v in rows), "utf-8"
+    )
+    frame = ingest([path]).dossiers.sort("dossier_id")
+    return dict(zip(frame["dossier_id"].to_list(), frame["received_at"].to_list(), strict=True))
+
+
+def test_serial_numbers_and_compact_dates_read_the_same_in_any_order(tmp_path):
+    """A column mixing Excel serials and yyyyMMddHHmmss reads each cell the same whichever comes first."""
+    rows = [("A1", "45292.35"), ("A2", "20240102083000")]
+    first = _received(tmp_path, rows)
+    assert first == _received(tmp_path, rows[::-1])
+    assert first["A2"] == datetime(2024, 1, 2, 8, 30)
+    assert first["A1"] == datetime(2024, 1, 1, 8, 24)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.permutations(range(6)))
+def test_mixed_formats_do_not_depend_on_row_order(tmp_path, order):
+    """Every date format of §2 mixed in one column: each cell's value is the same in every row order."""
+    values = ["02/01/2024 08:15", "2024-01-03", "20240104093000", "45296", "05.01.2024", "06-01-2024 10:00"]
+    rows = [(f"A{i}", values[i]) for i in order]
+    got = _received(tmp_path, rows)
+    assert got == {
+        "A0": datetime(2024, 1, 2, 8, 15), "A1": datetime(2024, 1, 3), "A2": datetime(2024, 1, 4, 9, 30),
+        "A3": datetime(2024, 1, 5), "A4": datetime(2024, 1, 5), "A5": datetime(2024, 1, 6, 10),
+    }  # fmt: skip

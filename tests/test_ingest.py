@@ -17,7 +17,8 @@ UNREADABLE = {"password.xlsx", "my_holidays.csv", "catalog.csv"}  # not a dossie
 READABLE = sorted(
     p
     for p in FIXTURES.iterdir()
-    if p.suffix in (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json") and p.name not in {*FAILING, *UNREADABLE}
+    if p.suffix in (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".json")
+    and p.name not in {*FAILING, *UNREADABLE}
 )
 
 

@@ -108,26 +108,36 @@ def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> p
     import polars as pl
 
     target = pl.Datetime("us")
+
+    def plausible(parsed: pl.Expr) -> pl.Expr:
+        return pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
+
     if dtype.is_temporal():
-        parsed = expr.cast(target)
+        result = plausible(expr.cast(target))
     elif dtype.is_numeric():
-        parsed = _from_serial(expr.cast(pl.Float64))
+        result = plausible(_from_serial(expr.cast(pl.Float64)))
     else:
+        # each format is tried on its own and kept only when it gives a plausible date, so the
+        # order of the formats (which came first in the file) never changes what a cell means
         text = expr.str.strip_chars()
         attempts = []
         for fmt in formats:
             if fmt == EXCEL_SERIAL:
-                attempts.append(_from_serial(text.cast(pl.Float64, strict=False)))
+                attempts.append(plausible(_from_serial(text.cast(pl.Float64, strict=False))))
             else:
-                attempts.append(text.str.strptime(target, fmt, strict=False))
-        parsed = pl.coalesce(attempts) if attempts else pl.lit(None, dtype=target)
-    plausible = pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
-    return plausible.alias(expr.meta.output_name(raise_if_undetermined=False) or "date")
+                attempts.append(plausible(text.str.strptime(target, fmt, strict=False)))
+        result = pl.coalesce(attempts) if attempts else pl.lit(None, dtype=target)
+    return result.alias(expr.meta.output_name(raise_if_undetermined=False) or "date")
+
+
+SERIAL_RANGE = (32_874.0, 73_415.0)  # 1990-01-01 … 2100-12-31 as Excel serial days
 
 
 def _from_serial(days: pl.Expr) -> pl.Expr:
-    """Excel serial day number (1900 system) → datetime, to the second."""
+    """Excel serial day number (1900 system) → datetime, to the second; a number outside the
+    serial range of plausible dates (a yyyyMMddHHmmss read as a number) is no serial."""
     import polars as pl
 
-    seconds = (days * 86400).round(0).cast(pl.Int64, strict=False)
+    in_range = pl.when(days.is_between(*SERIAL_RANGE)).then(days)
+    seconds = (in_range * 86400).round(0).cast(pl.Int64, strict=False)
     return pl.datetime(1899, 12, 30, time_unit="us") + pl.duration(seconds=seconds)

@@ -60,28 +60,40 @@ def write_with(target: Path, writer: Callable[[IO[bytes]], None]) -> None:
 
 @contextlib.contextmanager
 def output_lock(target: Path) -> Iterator[Path]:
-    """Hold an exclusive lock beside ``target`` while a run writes it (``filelock``: the
-    same on Windows and Linux; the lock file is opened without following a symlink).
+    """Hold an exclusive lock beside ``target`` while a run writes it.
 
     A second run that wants the same output stops at once with
     :class:`~cchc_kpi.errors.LockBusyError` (exit 4) instead of interleaving.
     """
-    from filelock import FileLock, Timeout
-
-    from cchc_kpi.errors import LockBusyError
-
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output.no_folder", path=str(target), folder=str(folder))
-    lock_path = folder / f".{target.name}.lock"
+    with exclusive_lock(folder / f".{target.name}.lock", target) as lock_path:
+        yield lock_path
+
+
+@contextlib.contextmanager
+def exclusive_lock(lock_path: Path, target: Path) -> Iterator[Path]:
+    """Hold the lock file ``lock_path`` for writing ``target`` (``filelock``: the same on
+    Windows and Linux). The lock file is opened without following a symlink: a link
+    planted in its place is refused, never followed to create the file it points to."""
+    from filelock import FileLock, Timeout
+
+    from cchc_kpi.errors import LockBusyError
+
+    if lock_path.is_symlink():
+        raise OutputError("output.lock_symlink", path=str(target), lock=str(lock_path))
     lock = FileLock(str(lock_path), timeout=0, thread_local=False, is_singleton=False)
     try:
         lock.acquire()
     except Timeout:
         raise LockBusyError("lock.busy", path=str(target), lock=str(lock_path)) from None
     except OSError as exc:
-        raise OutputError("output.failed", path=str(lock_path), reason=exc.strerror or str(exc)) from exc
+        if lock_path.is_symlink():  # planted between the check and the open
+            raise OutputError("output.lock_symlink", path=str(target), lock=str(lock_path)) from None
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError("output.failed", path=str(target), reason=reason) from None
     try:
         yield lock_path
     finally:

@@ -35,3 +35,16 @@ def test_unwritable_directory_is_an_output_error(tmp_path):
         write_text_atomic(tmp_path / "missing" / "out.csv", "x")
     assert err.value.message.key == "output.failed"
     assert os.fspath(tmp_path / "missing" / "out.csv") in err.value.message.params["path"]
+
+
+def test_a_planted_lock_symlink_is_refused_not_followed(cli, tmp_path):
+    """A symlink planted as an output's lock file stops the run (exit 2, one line) and never creates the file it points to."""
+    victim = tmp_path / "victim"
+    (tmp_path / ".out.csv.lock").symlink_to(victim)
+    result = cli("report", "--sample", "-p", "Q1-2024", "-o", tmp_path / "out.csv")
+    assert result.code == 2
+    assert result.err.strip().splitlines() == [
+        f"cchc-kpi: lỗi: không ghi {tmp_path / 'out.csv'}: tệp khóa {tmp_path / '.out.csv.lock'} là một liên kết "
+        "tượng trưng (symlink), không phải do cchc-kpi tạo; hãy xóa nó rồi chạy lại"
+    ]
+    assert not victim.exists() and not (tmp_path / "out.csv").exists()

@@ -46,14 +46,13 @@ def convert_command(
     version, so converting overlapping exports again adds no duplicates. Exit 1 when
     rejected rows pass --max-invalid (the valid ones are still stored).
     """
-    from cchc_kpi.atomic import output_lock
     from cchc_kpi.cli.common import note, start, write_stdout
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import render_all, text
     from cchc_kpi.i18n.numfmt import format_int
     from cchc_kpi.ingestion.pipeline import ingest
-    from cchc_kpi.ingestion.store import write_store
+    from cchc_kpi.ingestion.store_write import write_store
     from cchc_kpi.ingestion.validate import parse_threshold
     from cchc_kpi.outputs.documents import json_text
 
@@ -63,8 +62,7 @@ def convert_command(
     specs = input_specs(paths, inputs, settings, missing="usage.no_input")
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
     dataset = ingest(specs, reading, outputs=[out])
-    with output_lock(out):
-        result = write_store(dataset, out)
+    result = write_store(dataset, out)  # under the store's own lock
     accounting = dataset.accounting
     if fmt == "json":
         write_stdout(json_text({**result.model_dump(), "accounting": accounting.counts()}))

@@ -1,17 +1,19 @@
 """The canonical Parquet store: validated, de-duplicated dossiers partitioned by the
-year they were received (``received_year=2024/dossiers.parquet``), for inputs too
-big to re-read from exports every run.
+year they were received, for inputs too big to re-read from exports every run.
 
-``cchc-kpi convert INPUT… --out DIR`` reads exports exactly as ``report`` does
-(every row accounted for), then *upserts* into the store: a dossier already
-there (same duplicate key) is replaced by the newer version under the same rule
-as duplicates within a run, so that re-converting overlapping monthly exports
-creates no duplicates. Each partition is written to a temporary file and
-renamed. ``report DIR`` reads the store directly, only the partitions up to the
-period's end (carried-over dossiers come from the earlier ones).
+Layout::
 
-The store keeps canonical columns only — never applicant names, ID numbers or
-phones, which are never read in the first place.
+    kho/cchc-kpi-store.json                       the description: which file holds each year
+    kho/received_year=2024/dossiers-g7.parquet    a year's dossiers, generation 7
+    kho/.cchc-kpi-store.lock                      held while a convert writes
+
+The description is the store: a reader reads it, then exactly the files it lists, so a
+convert that writes new files and then replaces the description in one rename (see
+:mod:`cchc_kpi.ingestion.store_write`) is seen whole or not at all. Files no description
+lists are leftovers of an interrupted convert; the next convert removes them.
+
+The store keeps canonical columns only — never applicant names, ID numbers or phones,
+which are never read in the first place.
 """
 
 from __future__ import annotations
@@ -23,11 +25,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from cchc_kpi.atomic import atomic_path, write_text_atomic
 from cchc_kpi.errors import InputError
 from cchc_kpi.ingestion.accounting import InputFile
 from cchc_kpi.ingestion.dataset import Dataset
-from cchc_kpi.ingestion.dedupe import UNIT_KEY, deduplicate, with_unit_key
+from cchc_kpi.ingestion.dedupe import UNIT_KEY
 from cchc_kpi.ingestion.parse import FILE, canonical_dtypes, canonical_names
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 from cchc_kpi.read.grid import ROW
@@ -38,17 +39,22 @@ if TYPE_CHECKING:
 
 PARTITION = "received_year"
 META = "cchc-kpi-store.json"
-DATA = "dossiers.parquet"
+LOCK = ".cchc-kpi-store.lock"
+LEGACY_DATA = "dossiers.parquet"  # format 1: one unnamed file per year, found by listing
 UNDATED = 0  # never-accepted dossiers without a received date
+READ_ATTEMPTS = 3  # a convert may remove the files of the generation a reader had just listed
 
 
 class StoreMeta(BaseModel):
-    """What the store holds: the fields its exports had and the duplicate key it uses."""
+    """What the store holds: the file of each year (relative to the store), the
+    generation that wrote it, the fields its exports had and the duplicate key."""
 
-    format: int = 1
+    format: int = 2
+    generation: int = 0
     duplicate_key: DuplicateKey = "unit"
     fields_present: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    partitions: dict[int, str] = Field(default_factory=dict)
 
 
 class ConvertResult(BaseModel):
@@ -67,85 +73,45 @@ def is_store(path: Path) -> bool:
 
 
 def read_meta(path: Path) -> StoreMeta:
-    """The store's description."""
+    """The store's description (a format-1 store's files found by listing its folders)."""
     try:
-        return StoreMeta.model_validate_json((path / META).read_text("utf-8"))
+        meta = StoreMeta.model_validate_json((path / META).read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise InputError("store.unreadable", path=str(path), reason=str(exc).splitlines()[0]) from exc
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise InputError("store.unreadable", path=str(path), reason=reason) from None
+    if meta.format < 2:
+        found = sorted(path.glob(f"{PARTITION}=*/{LEGACY_DATA}"))
+        meta.partitions = {int(f.parent.name.split("=", 1)[1]): f.relative_to(path).as_posix() for f in found}
+    return meta
 
 
-def _partition_file(store: Path, year: int) -> Path:
-    return store / f"{PARTITION}={year}" / DATA
-
-
-def _year() -> pl.Expr:
-    import polars as pl
-
-    return pl.col("received_at").dt.year().fill_null(UNDATED).cast(pl.Int32)
-
-
-def _stored(frame: pl.DataFrame) -> pl.DataFrame:
-    """The columns a store keeps: canonical ones, where each row came from, the unit key."""
-    import polars as pl
-
-    return frame.select(*canonical_names(), pl.col(ROW).cast(pl.UInt32), pl.col(UNIT_KEY).cast(pl.String))
-
-
-def write_store(dataset: Dataset, out: Path) -> ConvertResult:
-    """Upsert the dataset's dossiers into the store at ``out`` (created when missing)."""
-    import polars as pl
-
-    out.mkdir(parents=True, exist_ok=True)
-    meta = read_meta(out) if is_store(out) else StoreMeta(duplicate_key=dataset.duplicate_key)
-    if meta.duplicate_key != dataset.duplicate_key:
-        raise InputError("store.key_mismatch", path=str(out), which=meta.duplicate_key)
-    incoming = _stored(dataset.dossiers).with_columns(_year().alias(PARTITION))
-    partitions: dict[int, int] = {}
-    inserted = replaced = 0
-    for (year,), rows in incoming.partition_by(PARTITION, as_dict=True).items():
-        target = _partition_file(out, int(year))
-        fresh = rows.drop(PARTITION).with_columns(pl.lit(1, pl.UInt32).alias(FILE))
-        if target.is_file():
-            old = pl.read_parquet(target).with_columns(pl.lit(0, pl.UInt32).alias(FILE))
-            merged = deduplicate(
-                with_unit_key(pl.concat([old, fresh], how="diagonal_relaxed")), meta.duplicate_key
-            )
-            replaced += merged.duplicates
-            inserted += fresh.height - merged.duplicates
-            kept = merged.dossiers
-        else:
-            inserted += fresh.height
-            kept = fresh
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(target) as tmp:
-            _stored(kept).write_parquet(tmp, compression="zstd", statistics=True)
-        partitions[int(year)] = kept.height
-    present = {name for name in canonical_names() if dataset.fields_present(name)}
-    meta.fields_present = sorted(set(meta.fields_present) | present)
-    meta.sources = sorted(set(meta.sources) | {i.path for i in dataset.inputs})
-    write_text_atomic(out / META, meta.model_dump_json(indent=2) + "\n")
-    return ConvertResult(
-        store=str(out), rows_in=incoming.height, inserted=inserted, replaced=replaced, partitions=partitions
-    )
+def partition_name(year: int, generation: int) -> str:
+    """The file of ``year`` written by ``generation``, relative to the store."""
+    return f"{PARTITION}={year}/dossiers-g{generation}.parquet"
 
 
 def read_store(path: Path, until: date | None = None) -> tuple[pl.DataFrame, StoreMeta]:
-    """The store's dossiers, read as a hive-partitioned dataset (only the partitions up to
-    ``until``'s year when given: the filter on the partition column prunes the others)."""
+    """The store's dossiers: the files its description lists (only the years up to
+    ``until``'s year when given). Read again from a fresh description when a concurrent
+    convert removed a listed file in between, so the result is one generation, never a mix."""
     import polars as pl
 
-    meta = read_meta(path)
-    if not any(path.glob(f"{PARTITION}=*/{DATA}")):
-        empty = pl.DataFrame(schema={**canonical_dtypes(), ROW: pl.UInt32, UNIT_KEY: pl.String})
-        return _loaded(empty), meta
-    scan = pl.scan_parquet(
-        path / f"{PARTITION}=*" / DATA,
-        hive_partitioning=True,
-        hive_schema={PARTITION: pl.Int32},
-    )
-    if until is not None:
-        scan = scan.filter(pl.col(PARTITION) <= until.year)
-    return _loaded(scan.collect()), meta
+    for attempt in range(READ_ATTEMPTS):
+        meta = read_meta(path)
+        years = sorted(y for y in meta.partitions if until is None or y <= until.year)
+        frames = []
+        try:
+            for year in years:
+                frames.append(pl.read_parquet(path / meta.partitions[year]))
+        except (OSError, pl.exceptions.PolarsError):
+            if attempt + 1 < READ_ATTEMPTS and read_meta(path).generation != meta.generation:
+                continue
+            raise InputError("store.damaged", path=str(path), file=meta.partitions[year]) from None
+        if not frames:
+            empty = pl.DataFrame(schema={**canonical_dtypes(), ROW: pl.UInt32, UNIT_KEY: pl.String})
+            return _loaded(empty), meta
+        return _loaded(pl.concat(frames, how="diagonal_relaxed")), meta
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _loaded(frame: pl.DataFrame) -> pl.DataFrame:
@@ -197,6 +163,12 @@ def store_dataset(path: Path, until: date | None, duplicate_key: DuplicateKey) -
         duplicate_key=duplicate_key,
         stored_fields=frozenset(meta.fields_present),
     )
+
+
+def store_files(path: Path) -> list[Path]:
+    """The files that make up a store (its description and the files it lists)."""
+    meta = read_meta(path)
+    return [path / META, *(path / name for name in meta.partitions.values())]
 
 
 def find_stores(specs: Sequence[str | Path]) -> tuple[list[Path], list[str | Path]]:

@@ -158,6 +158,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         '{path}: hồ sơ nhà cung cấp "{profile}" không có trong [profiles]',
         '{path}: vendor profile "{profile}" is not in [profiles]',
     ),
+    "output.lock_symlink": (
+        "không ghi {path}: tệp khóa {lock} là một liên kết tượng trưng (symlink), không phải do cchc-kpi tạo; hãy xóa nó rồi chạy lại",
+        "not writing {path}: the lock file {lock} is a symbolic link, not one cchc-kpi made; remove it and run again",
+    ),
     "lock.busy": (
         "một lần chạy khác đang ghi {path} (khóa {lock}); thử lại sau",
         "another run is writing {path} (lock {lock}); try again later",

@@ -138,6 +138,10 @@ SCORE_TEXTS: dict[str, tuple[str, str]] = {
         "{path}: không đọc được mô tả kho Parquet: {reason}",
         "{path}: unreadable store description: {reason}",
     ),
+    "store.damaged": (
+        "{path}: kho Parquet thiếu hoặc hỏng tệp {file}; hãy chạy lại convert từ các tệp xuất vào một kho mới",
+        "{path}: the store's file {file} is missing or damaged; convert the exports again into a new store",
+    ),
     "store.key_mismatch": (
         "{path}: kho Parquet dùng khóa trùng lặp {which}; hãy dùng --duplicate-key {which}",
         "{path}: the store uses duplicate key {which}; use --duplicate-key {which}",

@@ -25,6 +25,7 @@ from cchc_kpi.ingestion.dataset import InputFileRule, ProfileConfig
 from cchc_kpi.kpi.score766_criteria import Score766Override, criterion_ids
 from cchc_kpi.kpi.targets import TargetConfig
 from cchc_kpi.kpi.units import MergeConfig, UnitConfig
+from cchc_kpi.read.source import SMALL_FILE_BYTES, read_small_file
 from cchc_kpi.schema.choices import CompareAt, Convention, DuplicateKey, Format, Lang
 from cchc_kpi.schema.strict import Strict
 
@@ -118,9 +119,9 @@ def _location(loc: tuple[Any, ...]) -> str:
 def load_config(path: Path) -> Config:
     """Read and validate a configuration file."""
     try:
-        text = path.read_text("utf-8-sig")
-    except OSError as exc:
-        raise ConfigError("config.unreadable", path=str(path), reason=exc.strerror or str(exc)) from exc
+        text = read_small_file(path, SMALL_FILE_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("config.not_utf8", path=str(path)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

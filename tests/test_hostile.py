@@ -136,7 +136,7 @@ CASES = [
     ("UTF-16 tab-separated text", fixture("unicode_text.txt"), 0, None),
     ("Windows-1258", fixture("legacy_1258.csv"), 0, None),
     ("NFC/NFD and old tone placement", fixture("nfd_tones.csv"), 0, None),
-    ("NUL bytes", nul_bytes, 2, "không phải tệp văn bản CSV đọc được"),
+    ("NUL bytes", nul_bytes, 0, None),
     ("1,000,000-character cell, unmapped column", huge_unmapped_cell, 0, None),
     ("1,000,000-character cell, mapped column", huge_mapped_cell, 0, None),
     ("10,000 columns", ten_thousand_columns, 0, None),
@@ -147,7 +147,7 @@ CASES = [
     ("unit names beginning with = + - @", fixture("injection.csv"), 0, None),
     ("a path that does not exist", missing_path, 2, "không tìm thấy tệp hoặc thư mục"),
     ("a folder with no exports", empty_folder, 2, "không có tệp xuất dữ liệu nào"),
-    ("zip bomb", zip_bomb, 2, "giải nén ra 12.0 GiB, vượt giới hạn 4.0 GiB"),
+    ("zip bomb", zip_bomb, 2, "giải nén ra 12.0 GiB, vượt giới hạn 2.0 GiB"),
 ]
 
 
@@ -193,7 +193,7 @@ def test_long_mapped_cell_rejects_its_row_and_no_limits_lifts_it(cli, tmp_path, 
 def test_zip_bomb_refused_before_unpacking_unless_lifted(cli, tmp_path, monkeypatch):
     """The declared sizes are checked first; with --no-limits the (fake) workbook is opened and found damaged."""
     path = zip_bomb(tmp_path)[0]
-    assert "vượt giới hạn 4.0 GiB" in cli("validate", path).err
+    assert "vượt giới hạn 2.0 GiB" in cli("validate", path).err
     monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "0")
     lifted = cli("--no-limits", "validate", path)
     assert lifted.code == 2 and "giải nén" not in lifted.err

@@ -5,6 +5,8 @@ import polars as pl
 
 from cchc_kpi.read.grid import ROW
 from cchc_kpi.read.html import _TableParser, looks_like_html, read_html_grids
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.source import open_source
 
 
 def _tables(html: str) -> list[list[list[str]]]:
@@ -47,8 +49,8 @@ def test_each_top_level_table_is_a_grid_with_row_numbers(tmp_path):
         "</table><table><tr><td>x</td></tr></table></body></html>",
         encoding="utf-8",
     )
-    assert looks_like_html(path)
-    grids = read_html_grids(path)
+    assert looks_like_html(path.read_bytes())
+    grids = read_html_grids(open_source(path), Limits())
     assert [g.sheet for g in grids] == ["table 1", "table 2"]
     first = grids[0].select([0, 1]).collect()
     assert first.rows() == [(1, "Mã hồ sơ", "Ngày tiếp nhận"), (2, "A01", "02/01/2024")]
@@ -59,4 +61,4 @@ def test_a_csv_is_not_html(tmp_path):
     """A CSV whose first cell starts with "<" but holds no table is not taken for HTML."""
     path = tmp_path / "x.csv"
     path.write_text("<b>;Mã hồ sơ\n1;A01\n", encoding="utf-8")
-    assert not looks_like_html(path)
+    assert not looks_like_html(path.read_bytes())

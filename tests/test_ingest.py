@@ -175,9 +175,20 @@ def test_date_formats_beyond_the_sample(tmp_path):
 
 def test_month_first_beyond_the_sample(tmp_path):
     """Month-first dates that show only after the sampled rows still stop the run."""
-    rows = [f"A{i};UBND xã A;03/05/2024" for i in range(6000)] + ["Z;UBND xã A;03/25/2024"]
+    rows = [f"A{i};UBND xã A;03/05/2024" for i in range(6000)]
+    rows += [f"Z{i};UBND xã A;03/{13 + i % 15}/2024" for i in range(200)]
     path = tmp_path / "late_month_first.csv"
     path.write_text("Mã hồ sơ;Đơn vị xử lý;Ngày tiếp nhận\n" + "\n".join(rows) + "\n", "utf-8")
     with pytest.raises(InputError) as err:
         ingest([path])
     assert err.value.message.key == "input.month_first"
+
+
+def test_one_stray_month_first_value_is_a_rejected_row(tmp_path):
+    """One month-first-looking typo among thousands of day-first dates rejects its row, not the file."""
+    rows = [f"A{i};UBND xã A;{1 + i % 28:02d}/03/2024" for i in range(8000)] + ["Z;UBND xã A;03/25/2024"]
+    path = tmp_path / "stray.csv"
+    path.write_text("Mã hồ sơ;Đơn vị xử lý;Ngày tiếp nhận\n" + "\n".join(rows) + "\n", "utf-8")
+    dataset = ingest([path])
+    assert dataset.accounting.rows_used == 8000
+    assert dataset.rejected.rows() == [(0, 8002, "bad_date", "received_at")]

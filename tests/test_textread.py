@@ -3,7 +3,8 @@
 import pytest
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.read.text import detect_encoding, read_text_grid, sniff_delimiter
+from cchc_kpi.read.grids import open_grids
+from cchc_kpi.read.text import detect_encoding, sniff_delimiter
 
 from .conftest import FIXTURES
 from .helpers import to_cp1258
@@ -15,21 +16,21 @@ from .helpers import to_cp1258
 )
 def test_delimiter_detected(name, delimiter):
     """Each delimiter is detected from the file itself."""
-    grid = read_text_grid(FIXTURES / name)
+    grid = open_grids(FIXTURES / name)[0]
     assert grid.details["delimiter"] == delimiter
     assert grid.n_columns >= 4
 
 
 def test_bom_stripped_and_encoding_reported():
     """A UTF-8 BOM is recognised and not part of the first header."""
-    grid = read_text_grid(FIXTURES / "semicolon_bom.csv")
+    grid = open_grids(FIXTURES / "semicolon_bom.csv")[0]
     assert grid.details["encoding"] == "utf-8-sig"
     assert grid.head[0][0] == "Mã hồ sơ"
 
 
 def test_rows_numbered_as_spreadsheet():
     """Row numbers count every line from 1, blank lines included."""
-    grid = read_text_grid(FIXTURES / "title_block.csv")
+    grid = open_grids(FIXTURES / "title_block.csv")[0]
     rows = grid.select([0]).collect()["_row"].to_list()
     assert rows == list(range(1, 10))
 
@@ -46,7 +47,8 @@ def test_detect_encoding_rules():
 def test_sniff_prefers_the_delimiter_that_finds_the_header():
     """A comma inside a header ("Phí, lệ phí") does not beat the real semicolon."""
     lines = ["Mã hồ sơ;Phí, lệ phí;Ngày tiếp nhận\n", "A;35,000;05/03/2024\n"]
-    assert sniff_delimiter(lines) == (";", 3)
+    delimiter, rows = sniff_delimiter(lines)
+    assert (delimiter, len(rows[0])) == (";", 3)
 
 
 def test_empty_and_binary_files_rejected(tmp_path):
@@ -54,10 +56,10 @@ def test_empty_and_binary_files_rejected(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     with pytest.raises(InputError) as err:
-        read_text_grid(empty)
+        open_grids(empty)[0]
     assert err.value.message.key == "input.empty_file"
     garbage = tmp_path / "garbage.csv"
     garbage.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(InputError) as err:
-        read_text_grid(garbage)
+        open_grids(garbage)[0]
     assert err.value.message.key == "input.binary"

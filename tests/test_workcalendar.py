@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from cchc_kpi.calendar.working_calendar import WorkCalendar, bundled_overrides, load_overrides
-from cchc_kpi.errors import ConfigError
+from cchc_kpi.errors import ConfigError, InputError
 
 from .conftest import FIXTURES
 
@@ -75,5 +75,6 @@ def test_bad_user_table(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_overrides(bad)
     assert err.value.message.params["line"] == 2
-    with pytest.raises(ConfigError):
+    with pytest.raises(InputError) as missing:
         load_overrides(tmp_path / "missing.csv")
+    assert missing.value.message.key == "input.not_found"

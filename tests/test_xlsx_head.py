@@ -33,15 +33,15 @@ def test_head_equals_calamine_for_text_numbers_blank_rows_and_merges(tmp_path):
     sheet.write_row(3, 0, [1, "A01", "02/01/2024", 35000])
     sheet.write_row(4, 0, [2, "A02", "03/01/2024", 0])
     book.close()
-    head, width, first = read_head(path, "Danh sách", 40)
-    assert (width, first) == (4, 0)
+    head, width = read_head(path, "Danh sách", 40)
+    assert width == 4
     expected = _calamine_head(path, "Danh sách", 40)
     assert [[c for c in r] for r in head] == [[c or None for c in r] for r in expected]
     assert head[1] == [None, None, None, None]  # the blank row is kept: row numbers as Excel shows them
 
 
-def test_head_starts_where_the_used_range_starts(tmp_path):
-    """A sheet whose cells start in column B: the first used column is reported, cells stay in place."""
+def test_head_keeps_cells_in_their_columns(tmp_path):
+    """A sheet whose cells start in column B: the cells stay in their sheet columns (A empty)."""
     path = tmp_path / "offset.xlsx"
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("S")
@@ -49,8 +49,8 @@ def test_head_starts_where_the_used_range_starts(tmp_path):
     sheet.write_datetime(1, 2, datetime(2024, 1, 2), book.add_format({"num_format": "dd/mm/yyyy"}))
     sheet.write_string(1, 1, "A01")
     book.close()
-    head, width, first = read_head(path, "S", 40)
-    assert (width, first) == (3, 1)
+    head, width = read_head(path, "S", 40)
+    assert width == 3
     assert head[0] == [None, "Mã hồ sơ", "Ngày tiếp nhận"]
     assert head[1][1] == "A01"
 

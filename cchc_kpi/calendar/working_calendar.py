@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cchc_kpi.errors import ConfigError
+from cchc_kpi.read.source import SMALL_FILE_BYTES, read_small_file
 from cchc_kpi.schema.strict import Strict
 
 if TYPE_CHECKING:
@@ -66,11 +67,9 @@ def bundled_overrides() -> list[CalendarDay]:
 def load_overrides(path: Path) -> list[CalendarDay]:
     """Read a user's override table (CSV: date,kind,name,source)."""
     try:
-        text = path.read_text("utf-8-sig")
-    except OSError as exc:
-        raise ConfigError(
-            "config.calendar_unreadable", file=str(path), reason=exc.strerror or str(exc)
-        ) from exc
+        text = read_small_file(path, SMALL_FILE_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ConfigError("config.calendar_not_utf8", file=str(path)) from None
     return _read_overrides(text, str(path))
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 EXCEL_SERIAL = "excel-serial"
+EXCEL_SERIAL_1904 = "excel-serial-1904"  # a workbook saved with the 1904 date system
 EARLIEST = datetime(1990, 1, 1)
 LATEST = datetime(2099, 12, 31, 23, 59, 59)
 
@@ -88,15 +89,31 @@ def detect_formats(values: Iterable[str | None]) -> list[str]:
     return [fmt for fmt, _ in counts.most_common()]
 
 
-def month_first_example(values: Iterable[str | None]) -> str | None:
-    """Return a value that is only valid month-first (its middle number above 12), if any."""
+def month_first_values(values: Iterable[str | None]) -> list[str]:
+    """The values that are only valid month-first (their middle number above 12)."""
+    found = []
     for value in values:
         if value is None:
             continue
         match = _DMY.match(value)
         if match and int(match.group(2)) > 12 and 1 <= int(match.group(1)) <= 12:
-            return value.strip()
-    return None
+            found.append(value.strip())
+    return found
+
+
+def month_first_example(values: Iterable[str | None]) -> str | None:
+    """Return a value that is only valid month-first (its middle number above 12), if any."""
+    found = month_first_values(values)
+    return found[0] if found else None
+
+
+MONTH_FIRST_SHARE = 0.02  # of a column's filled cells: above it the column is month-first
+
+
+def is_month_first_column(month_first: int, filled: int) -> bool:
+    """Whether a column with ``month_first`` month-first-only values among ``filled`` is
+    written month-first (a US-locale re-save), rather than holding a stray typo or two."""
+    return month_first >= max(1, MONTH_FIRST_SHARE * filled)
 
 
 def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> pl.Expr:
@@ -122,8 +139,9 @@ def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> p
         text = expr.str.strip_chars()
         attempts = []
         for fmt in formats:
-            if fmt == EXCEL_SERIAL:
-                attempts.append(plausible(_from_serial(text.cast(pl.Float64, strict=False))))
+            if fmt in (EXCEL_SERIAL, EXCEL_SERIAL_1904):
+                days = text.cast(pl.Float64, strict=False)
+                attempts.append(plausible(_from_serial(days, from_1904=fmt == EXCEL_SERIAL_1904)))
             else:
                 attempts.append(plausible(text.str.strptime(target, fmt, strict=False)))
         result = pl.coalesce(attempts) if attempts else pl.lit(None, dtype=target)
@@ -133,11 +151,17 @@ def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> p
 SERIAL_RANGE = (32_874.0, 73_415.0)  # 1990-01-01 … 2100-12-31 as Excel serial days
 
 
-def _from_serial(days: pl.Expr) -> pl.Expr:
-    """Excel serial day number (1900 system) → datetime, to the second; a number outside the
-    serial range of plausible dates (a yyyyMMddHHmmss read as a number) is no serial."""
+SYSTEM_1904_DAYS = 1462  # 1904-01-01 is day 1462 of the 1900 system
+
+
+def _from_serial(days: pl.Expr, from_1904: bool = False) -> pl.Expr:
+    """Excel serial day number → datetime, to the second (1900 system, or 1904 for a workbook
+    saved so); a number outside the serial range of plausible dates (a yyyyMMddHHmmss read
+    as a number) is no serial."""
     import polars as pl
 
+    if from_1904:
+        days = days + SYSTEM_1904_DAYS
     in_range = pl.when(days.is_between(*SERIAL_RANGE)).then(days)
     seconds = (in_range * 86400).round(0).cast(pl.Int64, strict=False)
     return pl.datetime(1899, 12, 30, time_unit="us") + pl.duration(seconds=seconds)

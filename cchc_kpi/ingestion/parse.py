@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cchc_kpi.i18n.messages import Message
+from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
 from cchc_kpi.ingestion.row_checks import bad_flag, long_flag, reject_columns
 from cchc_kpi.ingestion.row_kinds import row_kind_columns
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
-from cchc_kpi.read.grid import ROW, RawGrid, column_name
+from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
 from cchc_kpi.schema.headers import HeaderMapping
 from cchc_kpi.schema.textnorm import map_distinct
@@ -109,6 +110,30 @@ class ParsePlan:
         received = self.raw_column("received_at")
         return row_kind_columns(cells, pl.col(received) if received else None)
 
+    def repeated_header(self) -> pl.Expr:
+        """Whether a row below the band repeats one of the band's rows (an export paged for
+        printing repeats its header on every page): the band row's text in the received-date
+        column, and in the code column (empty where the band row has none)."""
+        import polars as pl
+
+        from cchc_kpi.ingestion.row_kinds import filled
+
+        columns = [c.index for f in ("received_at", "dossier_id") if (c := self.mapping.columns.get(f))]
+        repeats = []
+        for number in range(self.band.first_row, self.band.end_row + 1):
+            cells = self.grid.head[number - 1] if number - 1 < len(self.grid.head) else []
+            texts = [
+                str(cells[i]).strip() if i < len(cells) and cells[i] is not None else "" for i in columns
+            ]
+            if not columns or not texts[0]:
+                continue
+            same = [
+                filled(pl.col(column_name(i))).eq_missing(pl.lit(t or None, pl.String))
+                for i, t in zip(columns, texts, strict=True)
+            ]
+            repeats.append(pl.all_horizontal(same))
+        return pl.any_horizontal(repeats).fill_null(False) if repeats else pl.lit(False)
+
     def rows(self, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
         """The rows below the header band (of ``source``, a part of the grid's selected
         columns, when given), with ``_skip`` and ``_group_unit`` (forward-filled when units
@@ -122,15 +147,17 @@ class ParsePlan:
 
         from cchc_kpi.ingestion.row_kinds import filled
 
-        frame = source if source is not None else self.grid.select(self.indexes)
+        frame = source if source is not None else self.grid.select(self.indexes, with_extra=True)
         frame = frame.filter(pl.col(ROW) > self.band.end_row)
         kind, unit, count = self.row_kind_exprs()
+        repeated = self.repeated_header()
+        kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
         kinds = [kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)]
         received = self.raw_column("received_at")
         if received is None:
             rows = frame.with_columns(kinds)
         else:
-            dated = frame.with_columns(filled(pl.col(received)).is_not_null().alias("_dated"))
+            dated = frame.with_columns((filled(pl.col(received)).is_not_null() & ~repeated).alias("_dated"))
             nothing = pl.lit(None, pl.String)
             none = [
                 nothing.alias(SKIP),
@@ -180,6 +207,8 @@ def _parsed(plan: ParsePlan) -> dict[str, Parsed]:
             parsed.update(_absent(spec, plan))
             continue
         formats = plan.date_formats.get(spec.name, [])
+        if plan.grid.details.get("date_system") == "1904":  # serial numbers count from 1904
+            formats = [EXCEL_SERIAL_1904 if f == EXCEL_SERIAL else f for f in formats]
         few = spec.name not in MANY_VALUES
         words = plan.words
         column = pl.col(column_name(mapped.index))
@@ -233,6 +262,8 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
         values.append(p.value(core).cast(dtypes[field_of(n)]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))
     ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
+    if plan.grid.extra:  # a text row with a cell beyond the header's last: out of line
+        ragged = ragged | pl.col(EXTRA).is_not_null()
     return (
         plan.rows(source)
         .with_columns(cores)

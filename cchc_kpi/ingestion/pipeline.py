@@ -15,6 +15,7 @@ from cchc_kpi.ingestion.accounting import summarise_inputs
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
 from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
+from cchc_kpi.ingestion.layout import RAGGED_SHARE
 from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan, build_query, finish_parse
 from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
@@ -23,6 +24,7 @@ from cchc_kpi.ingestion.store import find_stores, store_dataset
 from cchc_kpi.ingestion.warnings import (
     dataset_warnings,
     group_count_warnings,
+    invalid_text_warnings,
     misfit_warnings,
     total_row_warnings,
 )
@@ -55,12 +57,12 @@ def _collect_one(plan: ParsePlan) -> pl.DataFrame:
     from group rows need the rows in one piece)."""
     import polars as pl
 
-    big = plan.grid.path.is_file() and plan.grid.path.stat().st_size > CHUNKED_BYTES
+    big = plan.grid.size_bytes > CHUNKED_BYTES
     if plan.grid.eager or plan.units_from_groups or not big:
         return finish_parse(plan, build_query(plan).collect())
     parts = [
         finish_parse(plan, build_query(plan, batch.lazy()).collect())
-        for batch in plan.grid.select(plan.indexes).collect_batches(chunk_size=CHUNK_ROWS)
+        for batch in plan.grid.select(plan.indexes, with_extra=True).collect_batches(chunk_size=CHUNK_ROWS)
     ]
     return parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical", rechunk=False)
 
@@ -72,9 +74,8 @@ def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
     for plan in plans:
         try:
             frames.append(_collect_one(plan))
-        except pl.exceptions.PolarsError as exc:
-            reason = str(exc).strip().splitlines()[0][:200]
-            error = InputError("input.unreadable", file=plan.grid.label, reason=reason)
+        except pl.exceptions.PolarsError as exc:  # its text may quote cells: never shown
+            error = InputError("input.unreadable", file=plan.grid.label)
             raise FailedInput(plan, error) from exc
     return frames
 
@@ -100,7 +101,7 @@ def _extend_date_formats(plan: ParsePlan, frame: pl.DataFrame) -> bool:
         if rows.is_empty():
             continue
         values = raw_values(plan, name, rows).cast(pl.String).to_list()
-        check_month_first(plan, name, values)
+        check_month_first(plan, name, values, filled=int(frame[name].is_not_null().sum()) + len(values))
         known = plan.date_formats.setdefault(name, [])
         new = [f for f in detect_formats(values) if f not in known]
         if new:
@@ -185,6 +186,29 @@ def _with_footers(parsed: pl.DataFrame) -> pl.DataFrame:
     return with_footers(parsed, SKIP, ROW, FILE, DATE_FIELDS, (REJECT, REJECT_FIELD))
 
 
+def _refuse_mostly_ragged(plans: Sequence[ParsePlan], parsed: pl.DataFrame) -> None:
+    """Refuse a text export most of whose dossier rows hold more cells than its header
+    (the values cannot be read under their names); a few such rows are rejected."""
+    import polars as pl
+
+    texts = [p.file_index for p in plans if p.grid.extra]
+    if not texts:
+        return
+    rows = parsed.filter(pl.col(FILE).is_in(texts) & pl.col(SKIP).is_null())
+    counts = rows.group_by(FILE).agg(
+        pl.len().alias("rows"),
+        (pl.col(REJECT) == "ragged").sum().alias("odd"),
+        pl.col(ROW).filter(pl.col(REJECT) == "ragged").min().alias("first"),
+    )
+    for file, total, odd, first in counts.iter_rows():
+        if odd and odd >= RAGGED_SHARE * total:
+            plan = plans[file]
+            raise InputError(
+                "input.ragged_text", file=plan.grid.label, header=plan.grid.n_columns, count=odd, rows=total,
+                first=first,
+            )  # fmt: skip
+
+
 def refuse_outputs_over_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
     """Refuse an output path that is one of the run's inputs (or inside an input store)."""
     read = {p.resolve() for p in inputs}
@@ -210,6 +234,10 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     parsed = frames[0] if len(frames) == 1 else pl.concat(frames, how="vertical", rechunk=False)
     del frames
     parsed = _with_footers(parsed)
+    _refuse_mostly_ragged(plans, parsed)
+    for plan in plans:  # every read of the file is done: it must still be the file opened
+        if plan.grid.source is not None:
+            plan.grid.source.check_unchanged()
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
     clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
@@ -218,7 +246,7 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
-    warnings += misfit_warnings(plans, parsed)
+    warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed)
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,

@@ -9,7 +9,7 @@ from pathlib import Path
 from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.messages import Message, Term, quoted
 from cchc_kpi.ingestion.dataset import Reading
-from cchc_kpi.ingestion.dates import detect_formats, month_first_example
+from cchc_kpi.ingestion.dates import detect_formats, is_month_first_column, month_first_values
 from cchc_kpi.ingestion.header_band import HeaderBand, find_header_band
 from cchc_kpi.ingestion.layout import (
     RAGGED_SHARE,
@@ -57,12 +57,13 @@ def plan_input(grid: RawGrid, file_index: int, reading: Reading) -> ParsePlan:
     if band is None:
         raise InputError("input.no_header", file=grid.label, rows=min(len(grid.head), HEAD_ROWS))
     ragged: frozenset[int] = frozenset()
-    if reading.positions:
+    if reading.positions:  # the user says where each field is: rows are read as they are
         mapping = map_positions(band.names, reading.positions)
+        grid.extra = False
     else:
         mapping = map_headers(band.names, reading.aliases)
         ragged = _ragged(grid, band)
-    notes: list[Message] = []
+    notes: list[Message] = list(grid.notes)
     mapping = _without_verdict_conflicts(mapping, grid, band, notes)
     set_unit = reading.unit
     if set_unit is None and "unit" not in mapping.columns:
@@ -212,10 +213,16 @@ def date_columns(plan: ParsePlan) -> dict[str, str]:
     return out
 
 
-def check_month_first(plan: ParsePlan, field: str, values: list[str | None]) -> None:
-    """Raise :class:`InputError` when a date column is written month-first."""
-    example = month_first_example(values)
-    if example is not None:
+def check_month_first(
+    plan: ParsePlan, field: str, values: list[str | None], filled: int | None = None
+) -> None:
+    """Raise :class:`InputError` when a date column is written month-first: more than a
+    stray value or two among its ``filled`` cells (default: the filled ``values``). A stray
+    one is an unreadable date: its row is rejected."""
+    found = month_first_values(values)
+    count = filled if filled is not None else sum(1 for v in values if v is not None and str(v).strip())
+    if found and is_month_first_column(len(found), count):
+        example = found[0]
         raise InputError(
             "input.month_first",
             file=plan.grid.label,

@@ -219,3 +219,28 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
                 )
             )
     return out
+
+
+TEXT_FIELDS = ("dossier_id", "unit", "procedure_code", "procedure_name", "field")
+
+
+def invalid_text_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """A warning per text export whose read cells held bytes that are not UTF-8 (read as
+    U+FFFD, the replacement character): a unit or a procedure may be misspelt by it."""
+    import polars as pl
+
+    texts = [p.file_index for p in plans if p.grid.details.get("format") == "csv"]
+    columns = [n for n in TEXT_FIELDS if n in parsed.columns]
+    if not texts or not columns:
+        return []
+    broken = pl.any_horizontal(
+        [pl.col(n).cast(pl.String).str.contains("\ufffd", literal=True) for n in columns]
+    )
+    counts = (
+        parsed.filter(pl.col(FILE).is_in(texts)).group_by(FILE).agg(broken.fill_null(False).sum().alias("n"))
+    )
+    return [
+        Message("warn.invalid_text", {"file": plans[file].grid.label, "count": int(n)})
+        for file, n in counts.sort(FILE).iter_rows()
+        if n
+    ]

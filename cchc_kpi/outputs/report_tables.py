@@ -159,9 +159,11 @@ def report_table(
 
 
 def _excel_vi(value: Any) -> Any:
+    """A cell for Excel in Vietnamese: a number with a decimal comma (a number, never
+    guarded as formula text — a negative change stays a number); the rest as machines write it."""
     if isinstance(value, float):
         return repr(value).replace(".", ",")
-    return value
+    return machine_value(value)
 
 
 def change_label(row: dict[str, Any], key: str, lang: Lang, short: bool = False) -> str | None:
@@ -196,8 +198,7 @@ def report_delimited(report: Report, delimiter: str = ",", excel_vi: bool = Fals
     if report.total is not None:
         rows.append({**report.total, **dict.fromkeys(keys, TOTAL)})
     for row in rows:
-        values = [_excel_vi(row.get(k)) if excel_vi else row.get(k) for k in header]
-        writer.writerow([machine_value(v) for v in values])
+        writer.writerow([_excel_vi(row.get(k)) if excel_vi else machine_value(row.get(k)) for k in header])
     return buffer.getvalue()
 
 

@@ -9,12 +9,15 @@ needs are loaded (``use_columns``), once per sheet.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.source import Source
 
 if TYPE_CHECKING:
     import polars as pl
@@ -27,37 +30,26 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream of a
 SNIFF_BYTES = 1 << 20
 
 
-def is_encrypted(path: Path) -> bool:
+def is_encrypted(path: Path, head: bytes) -> bool:
     """Whether a workbook is password-protected, by its structure (not by an error text):
     an OOXML workbook saved with a password is an OLE container holding "EncryptedPackage"."""
-    with path.open("rb") as handle:
-        head = handle.read(SNIFF_BYTES)
+    head = head[:SNIFF_BYTES]
     if not head.startswith(OLE_MAGIC):
         return False
     return path.suffix.lower() != ".xls" or ENCRYPTED_STREAM in head
 
 
-def _open_error(path: Path, exc: Exception) -> InputError:
+def _open_error(path: Path, data: bytes) -> InputError:
     """The error of a workbook calamine cannot open: encrypted, or damaged. The library's
-    text is kept for --debug only (it may quote the workbook's content)."""
-    if is_encrypted(path):
+    text is never shown (it may quote the workbook's content)."""
+    if is_encrypted(path, data):
         return InputError("input.encrypted", file=str(path))
     return InputError("input.corrupt", file=str(path))
 
 
-def _load(reader: Any, sheet: str, indexes: Sequence[int] | None, n_rows: int | None) -> pl.DataFrame:
-    import polars as pl
-
-    options: dict[str, Any] = {"header_row": None, "skip_rows": 0, "dtypes": "string"}
-    if indexes is not None:
-        options["use_columns"] = list(indexes)
-    if n_rows is not None:
-        options["n_rows"] = n_rows
-    frame: pl.DataFrame = reader.load_sheet(sheet, **options).to_polars()
-    return frame.cast(pl.String) if frame.width else frame
-
-
-def _calamine_head(path: Path, reader: Any, sheet: str) -> tuple[list[list[str | None]], list[int]] | None:
+def _calamine_head(
+    path: Path, data: bytes, reader: Any, sheet: str
+) -> tuple[list[list[str | None]], list[int]] | None:
     """The first rows through calamine (which parses the whole sheet to give them)."""
     import fastexcel
 
@@ -65,44 +57,53 @@ def _calamine_head(path: Path, reader: Any, sheet: str) -> tuple[list[list[str |
         first = reader.load_sheet(sheet, header_row=None, skip_rows=0, n_rows=HEAD_ROWS, dtypes="string")
         available = first.available_columns()
         head_frame = first.to_polars()
-    except fastexcel.FastExcelError as exc:
-        raise _open_error(path, exc) from exc
+    except fastexcel.FastExcelError:
+        raise _open_error(path, data) from None
     if head_frame.width == 0:
         return None
     return [list(row) for row in head_frame.iter_rows()], [c.absolute_index for c in available]
 
 
-def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid | None:
+def _sheet_grid(
+    path: Path, data: bytes, reader: Any, sheet: str, n_sheets: int, details: dict[str, str]
+) -> RawGrid | None:
     from cchc_kpi.read.xlsx_head import read_head
 
-    xml = read_head(path, sheet, HEAD_ROWS) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    xml = read_head(io.BytesIO(data), sheet, HEAD_ROWS) if details.get("xml") else None
     if xml is not None:  # the sheet is parsed once, not twice
-        head, width, first = xml
+        head, width = xml
         absolute = list(range(width))
     else:
-        found = _calamine_head(path, reader, sheet)
+        found = _calamine_head(path, data, reader, sheet)
         if found is None:
             return None
         head, absolute = found
-        first = min(absolute, default=0)
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
         import fastexcel
         import polars as pl
 
-        present = [i for i in indexes if absolute[i] >= first]  # columns before the used range are empty
-        try:
-            frame = _load(reader, sheet, [absolute[i] for i in present], None)
-        except fastexcel.FastExcelError as exc:
-            raise _open_error(path, exc) from exc
-        frame.columns = [column_name(i) for i in present]
-        empty = [pl.lit(None, pl.String).alias(column_name(i)) for i in indexes if i not in present]
-        return (
+        wanted = {absolute[i]: i for i in indexes}
+        try:  # columns outside the cells' range are simply not returned: empty
+            loaded = reader.load_sheet(
+                sheet, header_row=None, skip_rows=0, dtypes="string",
+                use_columns=lambda column: column.absolute_index in wanted,
+            )  # fmt: skip
+            got = [wanted[c.absolute_index] for c in loaded.selected_columns]
+            frame = loaded.to_polars()
+        except fastexcel.FastExcelError:
+            raise _open_error(path, data) from None
+        frame = frame.cast(pl.String) if frame.width else frame
+        lazy: pl.LazyFrame
+        frame.columns = [column_name(i) for i in got]
+        empty = [pl.lit(None, pl.String).alias(column_name(i)) for i in indexes if i not in got]
+        lazy = (
             frame.with_columns(empty)
             .select([column_name(i) for i in indexes])
             .with_row_index(ROW, offset=1)
             .lazy()
         )
+        return lazy
 
     return RawGrid(
         path=path,
@@ -110,25 +111,72 @@ def _sheet_grid(path: Path, reader: Any, sheet: str, n_sheets: int) -> RawGrid |
         head=head,
         loader=loader,
         sheet=sheet if n_sheets > 1 else None,
-        details={"format": path.suffix.lower().lstrip(".")},
+        details={k: v for k, v in details.items() if k not in ("xml", "rewritten")},
         eager=True,
     )
 
 
-def read_excel_grids(path: Path, sheet: str | None = None) -> list[RawGrid]:
-    """Return one grid per non-empty sheet of a workbook (or only ``sheet``)."""
+def read_excel_grids(source: Source, sheet: str | None, limits: Limits) -> list[RawGrid]:
+    """Return one grid per non-empty sheet of a workbook (or only ``sheet``), read from
+    the one copy of the file in memory."""
     import fastexcel
 
+    path = source.path
+    data = source.read_all()
     try:
-        reader = fastexcel.read_excel(str(path))
-    except fastexcel.FastExcelError as exc:
-        raise _open_error(path, exc) from exc
+        reader = fastexcel.read_excel(data)
+    except fastexcel.FastExcelError:
+        raise _open_error(path, data) from None
     names = list(reader.sheet_names)
     if sheet is not None:
         if sheet not in names:
             raise InputError("input.no_sheet", file=str(path), sheet=sheet, sheets=names)
         names = [sheet]
-    grids = [g for name in names if (g := _sheet_grid(path, reader, name, len(reader.sheet_names)))]
+    details = {"format": path.suffix.lower().lstrip(".")}
+    if data.startswith(ZIP_MAGIC):
+        data, details = _checked_xlsx(path, data, names, limits, details)
+        if "rewritten" in details:
+            reader = fastexcel.read_excel(data)
+    count = len(reader.sheet_names)
+    grids = [g for name in names if (g := _sheet_grid(path, data, reader, name, count, details))]
     if not grids:
         raise InputError("input.empty_file", file=str(path))
     return grids
+
+
+def _checked_xlsx(
+    path: Path, data: bytes, names: list[str], limits: Limits, details: dict[str, str]
+) -> tuple[bytes, dict[str, str]]:
+    """Check an XLSX workbook's sheets before calamine loads them: their real extent
+    against the limits, their date system; drop a ``<dimension>`` that disagrees with the
+    cells. Workbooks that are not laid out as XLSX (ODS, a damaged zip) pass as they are."""
+    import zipfile
+
+    from cchc_kpi.read.xlsx_head import sheet_paths
+    from cchc_kpi.read.xlsx_scan import check_extent, sheet_extent, uses_1904, without_dimension
+
+    details = dict(details)
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        members = sheet_paths(book)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError):
+        return data, details
+    details["xml"] = "1"
+    if uses_1904(book):
+        details["date_system"] = "1904"
+    lying = set()
+    for name in names:
+        member = members.get(name)
+        if not member or member not in book.namelist():
+            continue
+        try:
+            extent = sheet_extent(book, member)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise InputError("input.corrupt", file=str(path)) from None
+        check_extent(extent, str(path), name, limits)
+        if extent.dimension_lies and extent.declared_rows:
+            lying.add(member)
+    if lying:
+        data = without_dimension(data, lying)
+        details["rewritten"] = "1"
+    return data, details

@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import polars as pl
 
+    from cchc_kpi.i18n.messages import Message
+    from cchc_kpi.read.source import Source
+
 ROW = "_row"
+EXTRA = "_extra"  # a text row's cell beyond the header's last: the row does not line up
 HEAD_ROWS = 40
 
 # Loads the given sheet columns (0-based) as a frame with ROW and column_name(i).
@@ -42,6 +46,11 @@ class RawGrid:
     eager: bool = False
     # row → (cells the row really has, cells filled), where the format tells (HTML tables)
     row_cells: dict[int, tuple[int, int]] | None = None
+    # text exports: the loader also gives EXTRA, a row's first cell beyond the header's width
+    extra: bool = False
+    size_bytes: int = 0  # the input's size, as opened
+    source: Source | None = None  # the open input a lazy grid reads from (checked at the end)
+    notes: list[Message] = field(default_factory=list)  # what the reader changed (NUL bytes, line ends)
     _cache: pl.DataFrame | None = None
     _cached: frozenset[int] = frozenset()
 
@@ -57,11 +66,12 @@ class RawGrid:
             self._cache = self.loader(wanted).collect()
             self._cached = frozenset(wanted)
 
-    def select(self, indexes: Sequence[int]) -> pl.LazyFrame:
-        """Return a lazy frame of ``_row`` and the requested columns."""
+    def select(self, indexes: Sequence[int], with_extra: bool = False) -> pl.LazyFrame:
+        """Return a lazy frame of ``_row`` and the requested columns (and :data:`EXTRA`,
+        with ``with_extra``, for grids that have it)."""
         names = [ROW] + [column_name(i) for i in indexes]
         if not self.eager:
-            return self.loader(indexes).select(names)
+            return self.loader(indexes).select(names + ([EXTRA] if with_extra and self.extra else []))
         self.prepare(indexes)
         if self._cache is None:  # prepare() always loads for an eager grid
             raise RuntimeError(f"{self.label}: the sheet was not loaded")

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html.parser import HTMLParser
-from pathlib import Path
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.source import Source
 from cchc_kpi.read.text import detect_encoding
 
 HTML_SNIFF_BYTES = 4096
 
 
-def looks_like_html(path: Path) -> bool:
-    """Whether a file (whatever its name) is an HTML document or fragment."""
-    with path.open("rb") as handle:
-        start = handle.read(HTML_SNIFF_BYTES)
+def looks_like_html(start: bytes) -> bool:
+    """Whether a file (whatever its name) is an HTML document or fragment, from its first bytes."""
+    start = start[:HTML_SNIFF_BYTES]
     encoding = detect_encoding(start)
     if encoding == "binary":
         return False
@@ -28,8 +28,21 @@ def looks_like_html(path: Path) -> bool:
     return text.startswith("<") and ("<table" in text or "<html" in text or "<!doctype" in text)
 
 
+class TooManyCells(Exception):
+    """The cells a table's spans cover passed the budget."""
+
+
+MAX_COLUMNS = 16_384  # Excel's widest sheet
+MAX_ROWSPAN = 1_048_576  # Excel's longest sheet
+
+
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    """The top-level tables of a document, as rows of cell texts. Closing tags are optional
+    (``</td>``, ``</tr>`` may be left out, as HTML allows): a new cell or row closes the open
+    one. The cells the spans cover are counted against ``budget`` as they are laid out, so a
+    few bytes of ``rowspan`` × ``colspan`` cannot take the machine's memory."""
+
+    def __init__(self, budget: int | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[str]]] = []
         self.widths: list[list[int]] = []  # per table, per row: the cells the row really has
@@ -38,38 +51,68 @@ class _TableParser(HTMLParser):
         self._cell: list[str] | None = None
         self._spans: list[tuple[int, int]] = []  # per cell of the row: (colspan, rowspan)
         self._pending: dict[tuple[int, int], str] = {}  # (row, col) covered by a rowspan
+        self._budget = budget
+
+    def _spend(self, cells: int) -> None:
+        if self._budget is not None:
+            self._budget -= cells
+            if self._budget < 0:
+                raise TooManyCells
+
+    def _close_cell(self) -> None:
+        if self._row is not None and self._cell is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+        self._cell = None
+
+    def _close_row(self) -> None:
+        self._close_cell()
+        if self._row is not None:
+            placed = self._place(self._row, self._spans)
+            self.tables[-1].append(placed)
+            self.widths[-1].append(len(placed))
+        self._row = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._depth += 1
-            if self._depth == 1:
+            if self._depth == 0:
                 self.tables.append([])
                 self.widths.append([])
                 self._pending = {}
+            self._depth += 1
         elif self._depth != 1:
             return
         elif tag == "tr":
+            self._close_row()
             self._row, self._spans = [], []
-        elif tag in ("td", "th") and self._row is not None:
+        elif tag in ("td", "th"):
+            self._close_cell()
+            if self._row is None:  # a cell before any <tr>: the row starts here
+                self._row, self._spans = [], []
             self._cell = []
             values = dict(attrs)
-            self._spans.append((_span(values.get("colspan")), _span(values.get("rowspan"))))
+            colspan = _span(values.get("colspan"), MAX_COLUMNS)
+            rowspan = _span(values.get("rowspan"), MAX_ROWSPAN)
+            self._spend(colspan * rowspan)
+            self._spans.append((colspan, rowspan))
         elif tag == "br" and self._cell is not None:
             self._cell.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":
-            self._depth -= 1
+            if self._depth == 1:
+                self._close_row()
+            self._depth = max(0, self._depth - 1)
         elif self._depth != 1:
             return
-        elif tag in ("td", "th") and self._row is not None and self._cell is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
-            placed = self._place(self._row, self._spans)
-            self.tables[-1].append(placed)
-            self.widths[-1].append(len(placed))
-            self._row = None
+        elif tag in ("td", "th"):
+            self._close_cell()
+        elif tag in ("tr", "tbody", "thead", "tfoot"):
+            self._close_row()
+
+    def close(self) -> None:
+        super().close()
+        if self._depth >= 1:  # a table never closed: its last row still counts
+            self._close_row()
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
@@ -89,28 +132,34 @@ class _TableParser(HTMLParser):
                     self._pending[(row_index + below, col)] = ""
         while (row_index, len(out)) in self._pending:
             out.append(self._pending.pop((row_index, len(out))))
+        if len(out) > MAX_COLUMNS:
+            raise TooManyCells
         return out
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, most: int) -> int:
     try:
-        return max(1, min(int(value or 1), 1000))
+        return max(1, min(int(value or 1), most))
     except ValueError:
         return 1
 
 
-def read_html_grids(path: Path) -> list[RawGrid]:
+def read_html_grids(source: Source, limits: Limits) -> list[RawGrid]:
     """Return one grid per top-level ``<table>`` of an HTML export."""
     import polars as pl
 
-    raw = path.read_bytes()
+    path = source.path
+    raw = source.read_all()
     encoding = detect_encoding(raw[: 1 << 20])
     if encoding == "binary":
         raise InputError("input.binary", file=str(path))
-    parser = _TableParser()
-    parser.feed(
-        raw.decode(encoding.replace("-sig", "") if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
-    )
+    parser = _TableParser(limits.html_cells)
+    try:
+        codec = encoding.replace("-sig", "") if encoding != "utf-8-sig" else "utf-8-sig"
+        parser.feed(raw.decode(codec, errors="replace"))
+        parser.close()
+    except TooManyCells:
+        raise InputError("input.html_too_big", file=str(path), limit=limits.html_cells or 0) from None
     found = [(t, w) for t, w in zip(parser.tables, parser.widths, strict=True) if t]
     if not found:
         raise InputError("input.no_table", file=str(path))
@@ -118,6 +167,8 @@ def read_html_grids(path: Path) -> list[RawGrid]:
     grids = []
     for number, (rows, widths) in enumerate(found, start=1):
         width = max(len(r) for r in rows)
+        if limits.html_cells is not None and width * len(rows) > limits.html_cells:
+            raise InputError("input.html_too_big", file=str(path), limit=limits.html_cells or 0)
         padded = [r + [""] * (width - len(r)) for r in rows]
         frame = pl.DataFrame(
             {column_name(i): [r[i] or None for r in padded] for i in range(width)},

@@ -20,17 +20,16 @@ from typing import Any
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.source import Source
 from cchc_kpi.schema.personal import is_personal_header
 
 JSON_SNIFF_BYTES = 4096
 TRUE = {"1", "true", "True", "yes"}
 
 
-def looks_like_json(path: Path) -> bool:
-    """Whether a file holds JSON (an array or an object first)."""
-    with path.open("rb") as handle:
-        start = handle.read(JSON_SNIFF_BYTES).lstrip(b"\xef\xbb\xbf \r\n\t")
-    return start[:1] in (b"[", b"{")
+def looks_like_json(start: bytes) -> bool:
+    """Whether a file holds JSON (an array or an object first), from its first bytes."""
+    return start[:JSON_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \r\n\t")[:1] in (b"[", b"{")
 
 
 def _records(data: Any) -> list[dict[str, Any]] | None:
@@ -70,27 +69,28 @@ def _flat(record: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
             yield "HoSoCoThanhPhanSoHoa", "1" if any(_truthy(d.get("DuocSoHoa")) for d in items) else "0"
 
 
-def _parse(path: Path) -> list[dict[str, Any]]:
-    raw = path.read_bytes().decode("utf-8-sig", errors="strict")
+def _parse(path: Path, data: bytes) -> list[dict[str, Any]]:
+    raw = data.decode("utf-8-sig", errors="strict")
     try:
         found = _records(json.loads(raw))
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; nesting too deep
         lines = [line for line in raw.splitlines() if line.strip()]
         try:
             found = _records([json.loads(line) for line in lines])
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             raise InputError("input.bad_json", file=str(path)) from None
     if not found:
         raise InputError("input.no_records", file=str(path))
     return found
 
 
-def read_json_grid(path: Path) -> RawGrid:
+def read_json_grid(source: Source) -> RawGrid:
     """One grid of the records of a JSON file (names in row 1, records from row 2)."""
     import polars as pl
 
+    path = source.path
     try:
-        records = _parse(path)
+        records = _parse(path, source.read_all())
     except UnicodeDecodeError:
         raise InputError("input.binary", file=str(path)) from None
     rows = [dict(_flat(r)) for r in records]

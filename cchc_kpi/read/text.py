@@ -1,9 +1,10 @@
 """Reading delimited text exports (CSV, TSV, "Unicode text") into a raw grid.
 
 The encoding (UTF-8 with or without BOM, UTF-16, Windows-1258) and the delimiter
-(``,`` ``;`` tab ``|``) are detected from the file's first megabyte; the file is
-then scanned lazily by Polars with every cell as text, so that only the columns
-the mapping selects are ever materialised.
+(``,`` ``;`` tab ``|``) are detected from the file's first megabyte; line ends, NUL
+bytes and line lengths are settled before the scanner sees the file; the file is then
+scanned lazily by Polars with every cell as text, so that only the columns the mapping
+selects are ever materialised.
 """
 
 from __future__ import annotations
@@ -11,12 +12,19 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import mmap
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_kpi.errors import InputError
-from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.i18n.messages import Message
+from cchc_kpi.read.grid import EXTRA, HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.source import Source
 from cchc_kpi.schema.headers import count_alias_matches
 
 SAMPLE_BYTES = 1 << 20
@@ -67,73 +75,165 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(text) // 100)
 
 
-def sniff_delimiter(lines: list[str]) -> tuple[str, int]:
-    """Return ``(delimiter, number of columns)`` for sample lines of a text export.
+def sniff_delimiter(lines: list[str]) -> tuple[str, list[list[str]]]:
+    """Return ``(delimiter, the sample rows split by it)`` for sample lines of a text export.
 
     The delimiter whose split names the most canonical fields in one row wins;
     ties go to the one that splits the most rows consistently.
     """
     best: tuple[int, int, int, str] | None = None
+    split: dict[str, list[list[str]]] = {}
     for delimiter in DELIMITERS:
         with _long_fields():
             rows = list(csv.reader(lines, delimiter=delimiter, quotechar='"'))
         widths = [len(r) for r in rows if r]
         if not widths:
             continue
+        split[delimiter] = rows
         matches = max(count_alias_matches(r) for r in rows[:HEAD_ROWS])
         common = max(widths.count(w) for w in set(widths) if w > 1) if max(widths) > 1 else 0
         score = (matches, common, max(widths), delimiter)
         if best is None or score[:3] > best[:3]:
             best = score
     if best is None:
-        return ",", 1
-    return best[3], best[2]
+        return ",", [[]]
+    return best[3], split[best[3]]
 
 
-def read_text_grid(path: Path) -> RawGrid:
-    """Open a delimited text export as a :class:`RawGrid` (lazy; nothing parsed yet)."""
-    import polars as pl
+def _header_width(rows: list[list[str]]) -> int:
+    """The width rows should have: the header's (the row naming the most fields), or the
+    most common width when it is wider (a trailing delimiter); the widest row otherwise."""
+    widths = [len(r) for r in rows if len(r) > 1]
+    if not widths:
+        return max((len(r) for r in rows), default=1)
+    matches = [count_alias_matches(r) for r in rows[:HEAD_ROWS]]
+    usual = Counter(widths).most_common(1)[0][0]
+    if max(matches, default=0) == 0:
+        return max(widths)
+    header = rows[matches.index(max(matches))]
+    return max(len(header), usual)
 
-    with path.open("rb") as handle:
-        sample = handle.read(SAMPLE_BYTES)
-    if not sample.strip():
-        raise InputError("input.empty_file", file=str(path))
+
+@dataclass
+class _Prepared:
+    """What the scanner reads: the open file, or one corrected copy of it in memory."""
+
+    data: bytes | None  # None: the file as it is
+    encoding: str
+    notes: list[Message]
+
+
+def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
+    """Decide, before the scanner, what it must not see: another encoding than UTF-8 (decoded),
+    NUL bytes (removed, counted), lone CR line ends (made line ends, counted), lines longer than
+    the limit (refused)."""
+    path = source.path
     encoding = detect_encoding(sample)
     if encoding == "binary":
         raise InputError("input.binary", file=str(path))
-    source: Path | io.BytesIO = path
-    if encoding in ("utf-8", "utf-8-sig"):
-        text = sample.decode("utf-8-sig", errors="ignore")
-    else:
+    data: bytes | None = None
+    if encoding not in ("utf-8", "utf-8-sig"):
         try:
-            decoded = path.read_bytes().decode(encoding)
+            decoded = source.read_all().decode(encoding)
         except UnicodeDecodeError:
             raise InputError("input.binary", file=str(path)) from None
-        decoded = unicodedata.normalize("NFC", decoded).lstrip("\ufeff")
-        source = io.BytesIO(decoded.encode("utf-8"))
-        text = decoded[:SAMPLE_BYTES]
-    if "\x00" in text or _looks_binary(text):
+        data = unicodedata.normalize("NFC", decoded).lstrip("\ufeff").encode("utf-8")
+    mapped = source.mapped() if data is None else None
+    view: bytes | mmap.mmap = data if data is not None else (mapped or b"")
+    try:
+        _check_lines(view, path, limits)
+        nul = view.find(b"\x00") != -1
+        lone_cr = view.find(b"\r") != -1 and _LONE_CR.search(view) is not None
+        notes: list[Message] = []
+        if nul or lone_cr:
+            data = bytes(view) if data is None else data
+            if nul:
+                notes.append(Message("warn.nul_removed", {"file": str(path), "count": data.count(b"\x00")}))
+                data = data.replace(b"\x00", b"")
+            if lone_cr:
+                count = len(_LONE_CR.findall(data))
+                notes.append(Message("warn.lone_cr", {"file": str(path), "count": count}))
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    finally:
+        if mapped is not None:
+            mapped.close()
+    return _Prepared(data=data, encoding=encoding, notes=notes)
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _check_lines(view: bytes | mmap.mmap, path: Path, limits: Limits) -> None:
+    """Refuse a line longer than ``limits.line_bytes``: every window of half that size must
+    hold a line end (a few hundred searches for gigabytes, each stopping at once)."""
+    if limits.line_bytes is None or len(view) <= limits.line_bytes:
+        return
+    window = limits.line_bytes // 2
+    for start in range(0, len(view) - window, window):
+        if view.find(b"\n", start, start + window) == -1 and view.find(b"\r", start, start + window) == -1:
+            raise InputError("input.long_line", file=str(path), limit=f"{limits.line_bytes // 2**20} MiB")
+
+
+def read_text_grid(source: Source, limits: Limits) -> RawGrid:
+    """Open a delimited text export as a :class:`RawGrid` (lazy; nothing parsed yet).
+
+    Everything is read from ``source`` — the one open handle, or one corrected copy of it.
+    The scan has one column more than the header: a row with a value there holds more
+    cells than the header names (two records run together), and is rejected, never cut.
+    """
+    import polars as pl
+
+    path = source.path
+    sample = source.head(SAMPLE_BYTES)
+    if not sample.strip():
+        raise InputError("input.empty_file", file=str(path))
+    if sample.count(b"\n") + sample.count(b"\r") < 2 and source.size > SAMPLE_BYTES:
+        sample = source.head(SAMPLE_BYTES + (limits.line_bytes or 64 * SAMPLE_BYTES))  # a long header line
+    prepared = _prepare(source, sample, limits)
+    data = prepared.data
+    if data is not None:
+        text = data[: len(sample)].decode("utf-8", errors="ignore")
+    else:
+        text = sample.decode("utf-8-sig", errors="ignore")
+    text = text.lstrip("\ufeff")
+    if _looks_binary(text.replace("\x00", "")):
         raise InputError("input.binary", file=str(path))
     lines = text.splitlines(keepends=True)
-    if len(sample) == SAMPLE_BYTES and len(lines) > 1:
+    if len(text) >= SAMPLE_BYTES // 2 and len(lines) > 1:
         lines = lines[:-1]  # the last line of a cut sample may be partial
-    delimiter, n_columns = sniff_delimiter(lines[:1000])
-    schema = {column_name(i): pl.String for i in range(n_columns)}
+    delimiter, rows = sniff_delimiter(lines[:1000])
+    n_columns = _header_width(rows)
+    schema = {column_name(i): pl.String for i in range(n_columns)} | {EXTRA: pl.String}
+    source.handle.seek(0)  # the scan reads from where the handle stands when it is made
     scan = pl.scan_csv(
-        source,
+        io.BytesIO(data) if data is not None else source.handle,
         separator=delimiter,
         has_header=False,
         schema=schema,
         missing_columns="insert",
         truncate_ragged_lines=True,
         quote_char='"',
-        encoding="utf8",
+        encoding="utf8-lossy",
     ).with_row_index(ROW, offset=1)
-    head_frame = scan.head(HEAD_ROWS).collect()
+    head_frame = scan.head(HEAD_ROWS).drop(EXTRA).collect()
     head = [list(r[1:]) for r in head_frame.iter_rows()]
-    details = {"format": "csv", "encoding": encoding, "delimiter": {"\t": "tab"}.get(delimiter, delimiter)}
+    details = {
+        "format": "csv",
+        "encoding": prepared.encoding,
+        "delimiter": {"\t": "tab"}.get(delimiter, delimiter),
+    }
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
-        return scan.select(ROW, *[column_name(i) for i in indexes])
+        return scan.select(ROW, *[column_name(i) for i in indexes], EXTRA)
 
-    return RawGrid(path=path, n_columns=n_columns, head=head, loader=loader, details=details)
+    return RawGrid(
+        path=path,
+        n_columns=n_columns,
+        head=head,
+        loader=loader,
+        details=details,
+        extra=True,
+        size_bytes=len(data) if data is not None else source.size,
+        source=source if data is None else None,
+        notes=prepared.notes,
+    )

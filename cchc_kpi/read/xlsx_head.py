@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 from xml.etree.ElementTree import iterparse
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
+MAX_HEAD_COLUMNS = 16_384
 
 
 def column_index(letters: str) -> int:
@@ -28,7 +30,8 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
-def _sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
+def sheet_paths(book: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the sheet's XML member in the workbook."""
     targets = {}
     for _, el in iterparse(book.open("xl/_rels/workbook.xml.rels")):
         if el.tag == f"{PKG_REL}Relationship":
@@ -64,24 +67,18 @@ def _shared(book: zipfile.ZipFile, wanted: set[int]) -> dict[int, str]:
     return found
 
 
-def read_head(path: Path, sheet: str, rows: int) -> tuple[list[list[str | None]], int, int] | None:
-    """The first ``rows`` rows of ``sheet`` as text (row 1 first, blank rows kept), the
-    sheet's width and its first used column (calamine's columns start there); None when
-    the workbook cannot be read this way."""
+def read_head(workbook: Path | BinaryIO, sheet: str, rows: int) -> tuple[list[list[str | None]], int] | None:
+    """The first ``rows`` rows of ``sheet`` as text (row 1 first, blank rows kept) and the
+    width they span (the ``<dimension>`` is not trusted); None when the workbook cannot
+    be read this way."""
     try:
-        with zipfile.ZipFile(path) as book:
-            member = _sheet_paths(book).get(sheet)
+        with zipfile.ZipFile(workbook) as book:
+            member = sheet_paths(book).get(sheet)
             if not member or member not in book.namelist():
                 return None
             cells: dict[tuple[int, int], tuple[str, str]] = {}
-            width, first = 0, -1
             for _, el in iterparse(book.open(member)):
-                if el.tag == f"{MAIN}dimension":
-                    corners = [_CELL.match(c) for c in el.get("ref", "").split(":")]
-                    if all(corners):
-                        first = column_index(corners[0].group(1))  # type: ignore[union-attr]
-                        width = column_index(corners[-1].group(1)) + 1  # type: ignore[union-attr]
-                elif el.tag == f"{MAIN}c":
+                if el.tag == f"{MAIN}c":
                     match = _CELL.match(el.get("r", ""))
                     if match is None:
                         return None
@@ -101,13 +98,13 @@ def read_head(path: Path, sheet: str, rows: int) -> tuple[list[list[str | None]]
             shared = _shared(book, {int(t) for k, t in cells.values() if k == "s" and t.isdigit()})
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError):
         return None
-    if first < 0:  # no dimension: calamine starts at the first column with a cell
-        return None
-    width = max([width, *[c + 1 for _, c in cells]], default=0)
+    width = max([c + 1 for _, c in cells], default=0)
+    if width > MAX_HEAD_COLUMNS:
+        return None  # calamine reads it
     head: list[list[str | None]] = [[None] * width for _ in range(rows)]
     for (row, col), (kind, text) in cells.items():
         shown = shared.get(int(text)) if kind == "s" and text.isdigit() else text
         head[row - 1][col] = shown or None
     while head and not any(head[-1]):
         head.pop()
-    return (head, width, first) if head else None
+    return (head, width) if head else None

@@ -2,8 +2,8 @@
 
 Three strengths, each for one job:
 
-- :func:`clean_text`: what a value is shown as (NFC, trimmed, inner runs of
-  whitespace collapsed).
+- :func:`clean_text`: what a value is shown as (NFC, invisible characters removed,
+  control characters made spaces, trimmed, inner runs of whitespace collapsed).
 - :func:`name_key`: what makes two unit (field, procedure) spellings one name:
   case, spacing, Unicode form and tone placement (Hoà / Hòa, Uỷ / Ủy) ignored;
   other accents kept, so "Hòa" and "Hoa" stay apart.
@@ -37,11 +37,20 @@ for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
 
 _WS = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+# characters a cell can hold but no one sees: BOM, zero-width space and joiners, word
+# joiner, soft hyphen — removed, so "UBND\u200b xã" and "UBND xã" are one name
+INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff]"
+# control characters (terminal escapes among them) and bidirectional controls: a space
+CONTROL = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_INVISIBLE = re.compile(INVISIBLE)
+_CONTROL = re.compile(CONTROL)
 
 
 def clean_text(value: str) -> str:
-    """Return ``value`` as shown: NFC, trimmed, whitespace runs collapsed to one space."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    """Return ``value`` as shown: NFC, invisible characters removed, control characters
+    made spaces, trimmed, whitespace runs collapsed to one space."""
+    value = _CONTROL.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", value)))
+    return _WS.sub(" ", value).strip()
 
 
 def name_key(value: str) -> str:
@@ -71,7 +80,14 @@ def clean_text_expr(expr: pl.Expr) -> pl.Expr:
     """Polars twin of :func:`clean_text`; empty results become null."""
     import polars as pl
 
-    cleaned = expr.cast(pl.String).str.normalize("NFC").str.replace_all(r"\s+", " ").str.strip_chars()
+    cleaned = (
+        expr.cast(pl.String)
+        .str.normalize("NFC")
+        .str.replace_all(INVISIBLE, "")
+        .str.replace_all(CONTROL, " ")
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
     return pl.when(cleaned != "").then(cleaned)
 
 

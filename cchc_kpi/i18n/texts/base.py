@@ -88,7 +88,39 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "cả {count} tệp đều không đọc được (--skip-bad-files); không còn gì để tính",
         "all {count} files were unreadable (--skip-bad-files); nothing left to count",
     ),
-    "input.unreadable": ("{file}: không đọc được tệp: {reason}", "{file}: cannot read the file: {reason}"),
+    "input.unreadable": (
+        "{file}: không đọc được tệp (nội dung không đúng dạng một danh sách CSV / Excel); chạy với --debug để xem chi tiết kỹ thuật",
+        "{file}: cannot read the file (its content is not laid out as a CSV / Excel list); run with --debug for the technical details",
+    ),
+    "input.ragged_text": (
+        "{file}: {count} trong {rows} dòng dữ liệu có nhiều ô hơn dòng tiêu đề ({header} ô) (dòng đầu tiên: {first}); các giá trị lệch khỏi tên cột nên không thể đọc đúng. Hãy xuất lại danh sách, hoặc khai báo vị trí các cột (positions) trong một hồ sơ cấu hình",
+        "{file}: {count} of {rows} data rows hold more cells than the header ({header}) (first: row {first}); the values do not line up with the column names and cannot be read right. Export the list again, or give the columns' positions in a configuration profile",
+    ),
+    "input.changed": (
+        "{file}: tệp bị thay đổi trong khi đang đọc; hãy chờ phần mềm xuất xong rồi chạy lại",
+        "{file}: the file changed while it was being read; wait until the export is finished and run again",
+    ),
+    "input.not_regular": (
+        "{file}: không phải một tệp thông thường (thư mục, thiết bị, FIFO hay socket); hãy chỉ đến tệp xuất",
+        "{file}: not a regular file (a folder, a device, a FIFO or a socket); name the export file",
+    ),
+    "input.unopenable": ("{file}: không mở được tệp: {reason}", "{file}: cannot open the file: {reason}"),
+    "input.long_line": (
+        "{file}: có dòng dài hơn {limit} (không phải danh sách hồ sơ, hoặc tệp bị hỏng); dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: a line is longer than {limit} (not a dossier list, or a damaged file); use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.html_too_big": (
+        "{file}: bảng HTML chiếm hơn {limit} ô (kể cả các ô gộp rowspan / colspan); không đọc để tránh hết bộ nhớ; dùng cchc-kpi --no-limits nếu tệp đáng tin cậy",
+        "{file}: the HTML table covers more than {limit} cells (merged rowspan / colspan cells included); not read, to keep memory; use cchc-kpi --no-limits for a trusted file",
+    ),
+    "input.sheet_too_big": (
+        '{file}: trang "{sheet}" có ô ở dòng {rows} hoặc cột {columns}, vượt quá kích thước của Excel (1.048.576 dòng × 16.384 cột); tệp bị hỏng hoặc không phải do phần mềm một cửa tạo',
+        '{file}: sheet "{sheet}" has a cell in row {rows} or column {columns}, beyond Excel\'s size (1,048,576 rows × 16,384 columns); the file is damaged or not made by one-stop software',
+    ),
+    "input.sheet_cells": (
+        '{file}: trang "{sheet}" trải trên {rows} dòng × {columns} cột, vượt giới hạn {limit} ô; dùng cchc-kpi --no-limits nếu tệp đáng tin cậy',
+        '{file}: sheet "{sheet}" spans {rows} rows × {columns} columns, over the limit of {limit} cells; use cchc-kpi --no-limits for a trusted file',
+    ),
     "input.no_header": (
         '{file}: không tìm thấy dòng tiêu đề: không dòng nào trong {rows} dòng đầu có ít nhất hai tên cột như "Mã hồ sơ", "Ngày tiếp nhận"; xem tên các cột bằng cchc-kpi inspect',
         '{file}: no header row found: none of the first {rows} rows names two columns such as "Mã hồ sơ", "Ngày tiếp nhận"; see the columns with cchc-kpi inspect',
@@ -173,6 +205,14 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "config.calendar_row": (
         '{file}, dòng {line}: "{value}" không hợp lệ (ngày dạng yyyy-mm-dd, loại off hoặc workday)',
         '{file}, line {line}: "{value}" is not valid (dates as yyyy-mm-dd, kind off or workday)',
+    ),
+    "config.calendar_not_utf8": (
+        "bảng lịch {file} không phải văn bản UTF-8; hãy lưu lại dạng CSV UTF-8",
+        "the calendar table {file} is not UTF-8 text; save it again as CSV UTF-8",
+    ),
+    "config.not_utf8": (
+        "tệp cấu hình {path} không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",
+        "the configuration file {path} is not UTF-8 text; save it again as UTF-8",
     ),
     "config.calendar_unreadable": (
         "không đọc được bảng lịch {file}: {reason}",
@@ -336,6 +376,18 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "warn.no_due": (
         "{count} hồ sơ đã giải quyết không có ngày hẹn trả, được tính là đúng hạn",
         "{count} resolved dossiers have no due date and count as on time",
+    ),
+    "warn.nul_removed": (
+        "{file}: đã bỏ {count} ký tự NUL (phần mềm cũ dùng để đệm ô)",
+        "{file}: removed {count} NUL characters (legacy software pads cells with them)",
+    ),
+    "warn.lone_cr": (
+        "{file}: {count} chỗ xuống dòng chỉ có ký tự CR (không có LF) được đọc như xuống dòng, như Excel",
+        "{file}: {count} line ends written as a lone CR (no LF) read as line ends, as Excel does",
+    ),
+    "warn.invalid_text": (
+        "{file}: {count} dòng có ô (trong các cột được đọc) chứa byte không phải UTF-8, hiển thị là �; kiểm tra bảng mã của tệp xuất",
+        "{file}: {count} rows have cells (among the read columns) with bytes that are not UTF-8, shown as �; check the export's encoding",
     ),
     "warn.withdrawn_by_reason": (
         '{count} hồ sơ có lý do xin rút / trả lại được tính là rút, dừng xử lý dù trạng thái ghi khác (ví dụ "Đã trả kết quả")',

@@ -1,0 +1,149 @@
+"""What an XLSX sheet really spans, found before calamine loads it.
+
+calamine lays a sheet out as a dense range from its first to its last used cell, and
+reserves room for the range its ``<dimension>`` declares. A workbook of a few kilobytes
+with one cell in row 99,999,999, or a ``<dimension>`` of ``A1:ZZZZZ1``, would take
+gigabytes. :func:`sheet_extent` streams the sheet's XML once (decompressed in pieces,
+never whole) and finds the rows and columns its cells span; :func:`check_extent` refuses
+a sheet beyond Excel's own size or the cell budget. A ``<dimension>`` is only a hint:
+one that disagrees with the cells is removed from the copy calamine reads
+(:func:`without_dimension`), so it neither cuts the sheet nor reserves memory.
+
+Also here: the workbook's date system (:func:`uses_1904`): serial-number dates in a
+workbook saved with the 1904 system count from 1904-01-01.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.read.limits import Limits
+
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
+CHUNK = 4 << 20
+# every column letter → A, every digit but 0 → 0: a two-letter cell reference reads
+# '<c r="AA', a three-letter one '<c r="AAA', whatever its letters
+_SHAPE = bytes.maketrans(b"BCDEFGHIJKLMNOPQRSTUVWXYZ123456789", b"A" * 25 + b"0" * 9)
+_ROW = re.compile(rb'<row[^>]*?\br="(\d+)"')
+_BIG = re.compile(rb'\br="[A-Z]*(\d{7,})"')  # a row or cell reference past row 999,999
+_REF = re.compile(rb'<c r="([A-Z]{1,4})\d')
+_DIMENSION = re.compile(rb'<dimension ref="([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?"\s*/>')
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The rows and columns a sheet's cells span, and what its ``<dimension>`` declares."""
+
+    first_row: int
+    last_row: int
+    columns: int  # the widest column used (1 = A)
+    declared_rows: int
+    declared_columns: int
+
+    @property
+    def rows(self) -> int:
+        return max(0, self.last_row - self.first_row + 1)
+
+    @property
+    def dimension_lies(self) -> bool:
+        """Whether the declared range differs from the cells' (a hint to drop)."""
+        return (self.declared_rows, self.declared_columns) != (self.last_row, self.columns)
+
+
+def column_number(letters: bytes) -> int:
+    """A column's letters → its number (A → 1, AA → 27)."""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def uses_1904(book: zipfile.ZipFile) -> bool:
+    """Whether the workbook counts dates from 1904 (``<workbookPr date1904="1"/>``)."""
+    try:
+        head = book.open("xl/workbook.xml").read(1 << 16)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return False
+    match = re.search(rb'<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"', head)
+    return match is not None
+
+
+def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
+    """Stream ``member`` (a sheet's XML) once and return the range its cells span."""
+    first_row = last_row = 0
+    wide = 1  # how many letters the widest reference has: 1 (A–Z), 2, 3 or more
+    declared_rows = declared_columns = 0
+    tail = b""
+    with book.open(member) as stream:
+        start = True
+        while chunk := stream.read(CHUNK):
+            piece = tail + chunk
+            if start:
+                start = False
+                dimension = _DIMENSION.search(piece[:4096])
+                if dimension:
+                    last_letters = dimension.group(3) or dimension.group(1)
+                    last_digits = dimension.group(4) or dimension.group(2)
+                    declared_columns = column_number(last_letters or b"A")
+                    declared_rows = int(last_digits or 0)
+            if not first_row and (found := _ROW.search(piece)):
+                first_row = int(found.group(1))
+            at = piece.rfind(b"<row ")
+            if at != -1 and (found := _ROW.match(piece, at)):
+                last_row = max(last_row, int(found.group(1)))
+            shaped = piece.translate(_SHAPE)
+            if b'0000000"' in shaped:  # rows are in order in any real sheet; a far one anywhere counts
+                last_row = max([last_row, *(int(n) for n in _BIG.findall(piece))])
+            if b'<c r="AAAA' in shaped:
+                wide = 4
+            elif b'<c r="AAA' in shaped:
+                wide = max(wide, 3)
+            elif b'<c r="AA' in shaped:
+                wide = max(wide, 2)
+            tail = chunk[-64:]  # a reference cut between two pieces is seen whole in the next
+    columns = 26 if wide == 1 else _widest(book, member) if wide <= 3 else EXCEL_COLUMNS + 1
+    return Extent(first_row, last_row, columns, declared_rows, declared_columns)
+
+
+def _widest(book: zipfile.ZipFile, member: str) -> int:
+    """The widest column referenced, read exactly (a second pass, for sheets past column Z)."""
+    widest, tail = 1, b""
+    with book.open(member) as stream:
+        while chunk := stream.read(CHUNK):
+            refs = _REF.findall(tail + chunk)
+            if refs:
+                widest = max(widest, max(column_number(r) for r in set(refs)))
+            tail = chunk[-64:]
+    return widest
+
+
+def check_extent(extent: Extent, file: str, sheet: str, limits: Limits) -> None:
+    """Refuse a sheet past Excel's own size, or whose dense range passes the cell budget."""
+    if extent.last_row > EXCEL_ROWS or extent.columns > EXCEL_COLUMNS:
+        raise InputError(
+            "input.sheet_too_big", file=file, sheet=sheet, rows=extent.last_row, columns=extent.columns,
+        )  # fmt: skip
+    if limits.sheet_cells is not None and extent.rows * extent.columns > limits.sheet_cells:
+        raise InputError(
+            "input.sheet_cells", file=file, sheet=sheet, rows=extent.rows, columns=extent.columns,
+            limit=limits.sheet_cells,
+        )  # fmt: skip
+
+
+def without_dimension(data: bytes, members: set[str]) -> bytes:
+    """The workbook ``data`` with the ``<dimension>`` of ``members`` removed (rewritten in
+    memory; only for the rare workbook whose declared range is wrong)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename in members:
+                content = _DIMENSION.sub(b"", content, count=1)
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()

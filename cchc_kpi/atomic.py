@@ -22,6 +22,27 @@ def _umask() -> int:
     return mask
 
 
+def parts_dir(tmp: Path) -> Path:
+    """The folder beside a temporary file where a writer keeps its parts (xlsxwriter's
+    sheets): removed with the temporary file, found by the next run if a kill left it."""
+    return tmp.with_name(tmp.name + ".parts")
+
+
+def remove_stale(target: Path) -> None:
+    """Remove temporary files and part folders an interrupted run left beside ``target``
+    (called while holding ``target``'s lock: no other run is writing them)."""
+    import glob
+    import shutil
+
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = glob.escape(f".{target.name}.") + "*.tmp"
+    for stale in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    for stale in folder.glob(pattern + ".parts"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``."""
@@ -42,8 +63,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except OSError as exc:
         raise OutputError("output.failed", path=str(target), reason=exc.strerror or str(exc)) from exc
     finally:
+        import shutil
+
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        shutil.rmtree(parts_dir(tmp), ignore_errors=True)
 
 
 def write_text_atomic(target: Path, text: str, encoding: str = "utf-8") -> None:
@@ -70,6 +94,7 @@ def output_lock(target: Path) -> Iterator[Path]:
     if not folder.is_dir():
         raise OutputError("output.no_folder", path=str(target), folder=str(folder))
     with exclusive_lock(folder / f".{target.name}.lock", target) as lock_path:
+        remove_stale(target)
         yield lock_path
 
 

@@ -51,6 +51,7 @@ class ReportDefaults(Strict):
     format: Format | None = None
     by: list[str] = Field(default_factory=list)
     output: str | None = None  # template with {period} {start} {end} {today}
+    output_anywhere: bool = False  # let the output template leave the configuration's folder
     working_hours: str = "07:30-17:00"
     holidays_file: str | None = None
 
@@ -81,6 +82,51 @@ class Config(Strict):
         if self.path is None or os.path.isabs(relative):
             return relative
         return str(self.path.parent / relative)
+
+
+TEMPLATE_FIELDS = ("period", "start", "end", "today")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str | None:
+    """``template`` with its ``{period}`` ``{start}`` ``{end}`` ``{today}`` filled; None when it
+    uses anything else (another name, an attribute, an index, a format or a conversion)."""
+    import string
+
+    out = []
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError:  # an unmatched brace
+        return None
+    for literal, name, spec, conversion in parts:
+        out.append(literal)
+        if name is None:
+            continue
+        if name not in TEMPLATE_FIELDS or spec or conversion:
+            return None
+        out.append(values[name])
+    return "".join(out)
+
+
+def configured_output(config: Config, values: dict[str, str]) -> Path | None:
+    """The configuration's output file for a run (``[report] output``, relative to the
+    file's folder), which must stay inside that folder unless ``output_anywhere = true``."""
+    template = config.report.output
+    if not template:
+        return None
+    filled = fill_template(template, values)
+    where = str(config.path) if config.path else CONFIG_NAME
+    if filled is None:
+        raise ConfigError("config.bad_template", path=where, template=template, allowed=_allowed())
+    target = Path(config.resolve(filled))
+    if config.path is not None and not config.report.output_anywhere:
+        folder = config.path.parent.resolve()
+        if not target.resolve().is_relative_to(folder):
+            raise ConfigError("config.output_outside", path=where, target=str(target), folder=str(folder))
+    return target
+
+
+def _allowed() -> str:
+    return ", ".join("{" + name + "}" for name in TEMPLATE_FIELDS)
 
 
 def find_config(explicit: Path | None = None) -> Path | None:

@@ -79,20 +79,44 @@ def _error_line(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; exit with its code."""
     from cchc_kpi.errors import EXIT_USAGE, CchcError
+    from cchc_kpi.i18n.messages import text
 
     try:
         app(args=list(argv) if argv is not None else None, prog_name="cchc-kpi")
     except CchcError as err:
         if STATE.debug:
-            traceback.print_exc()
+            _print_traceback(err)
         _error_line(err.message.render(STATE.lang))
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
-    except Exception as err:  # a bug, or a library failing on odd input
+    except Exception as err:  # a bug, or a library failing on odd input: its text may quote cells
         if STATE.debug:
-            traceback.print_exc()
-        detail = str(err).strip().splitlines()[0][:300] if str(err).strip() else ""
-        _error_line(f"{type(err).__name__}: {detail} (--debug)")
+            _print_traceback(err)
+        _error_line(text("internal.error", STATE.lang, kind=type(err).__name__))
         sys.exit(EXIT_USAGE)
+
+
+def _print_traceback(err: BaseException) -> None:
+    """The traceback of ``err`` and its causes — where each happened, never what a library
+    said (its text may quote a cell: names, ID numbers), nor any local variable."""
+    from cchc_kpi.errors import CchcError
+
+    chain: list[BaseException] = []
+    current: BaseException | None = err
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    for number, exc in enumerate(reversed(chain)):
+        if number:
+            sys.stderr.write("\n(dẫn đến / which led to)\n\n")
+        stack = traceback.StackSummary.extract(traceback.walk_tb(exc.__traceback__), capture_locals=False)
+        sys.stderr.write("Traceback (most recent call last):\n" + "".join(stack.format()))
+        kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+        said = (
+            exc.message.render(STATE.lang)
+            if isinstance(exc, CchcError)
+            else "(nội dung không hiển thị / text not shown)"
+        )
+        sys.stderr.write(f"{kind}: {said}\n")

@@ -109,6 +109,7 @@ def ingest_options(
         profiles=config.profiles if config else {},
         file_rules=rules,
         limits=Limits.none() if no_limits() else Limits(),
+        protected=[config.path] if config is not None and config.path is not None else [],
     )
 
 
@@ -145,14 +146,20 @@ def read_sample(input_paths: list[str]) -> bool:
 def output_path(output: Path | None, config: Config | None, period: Period) -> Path | None:
     """The output file: --output, else the configuration's; {period} {start} {end} {today}
     in either are replaced (the configuration's is relative to its file)."""
-    if output is None and (config is None or not config.report.output):
-        return None
-    fields = {"period": period.label.replace("..", "_"), "start": period.start, "end": period.end,
-              "today": date.today()}  # fmt: skip
+    from cchc_kpi.config import TEMPLATE_FIELDS, configured_output, fill_template
+    from cchc_kpi.errors import UsageError
+
+    values = {"period": period.label.replace("..", "_"), "start": period.start.isoformat(),
+              "end": period.end.isoformat(), "today": date.today().isoformat()}  # fmt: skip
     if output is not None:
-        return Path(str(output).format(**fields)) if "{" in str(output) else output
-    template = config.report.output if config is not None else None
-    return Path(config.resolve(template.format(**fields))) if config is not None and template else None
+        if "{" not in str(output) and "}" not in str(output):
+            return output
+        filled = fill_template(str(output), values)
+        if filled is None:
+            allowed = ", ".join("{" + name + "}" for name in TEMPLATE_FIELDS)
+            raise UsageError("usage.bad_template", template=str(output), allowed=allowed)
+        return Path(filled)
+    return configured_output(config, values) if config is not None else None
 
 
 def miss_line(miss: TargetMiss, lang: Lang) -> str:

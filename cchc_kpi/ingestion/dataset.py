@@ -94,6 +94,8 @@ class IngestOptions(BaseModel):
     file_rules: list[InputFileRule] = Field(default_factory=list)
     until: date | None = None  # a Parquet store: read only the years up to this day
     limits: Limits = Field(default_factory=Limits)
+    # files the run reads besides its inputs (the configuration): never an output
+    protected: list[Path] = Field(default_factory=list)
 
     def rule_for(self, path: Path) -> InputFileRule | None:
         """The configured rule whose glob matches ``path`` (by full path or name)."""

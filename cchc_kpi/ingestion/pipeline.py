@@ -171,7 +171,7 @@ def ingest(
     if stores and (exports or len(stores) > 1):
         raise UsageError("usage.store_alone")
     files = resolve_inputs([str(e) for e in exports]) if exports else []
-    refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read])
+    refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read, *options.protected])
     if stores:
         return store_dataset(stores[0], options.until, options.duplicate_key)
     return _ingest_files(files, options, progress)
@@ -210,11 +210,16 @@ def _refuse_mostly_ragged(plans: Sequence[ParsePlan], parsed: pl.DataFrame) -> N
 
 
 def refuse_outputs_over_inputs(outputs: Sequence[Path], inputs: Sequence[Path]) -> None:
-    """Refuse an output path that is one of the run's inputs (or inside an input store)."""
+    """Refuse an output path that is one of the run's inputs (by any path: a symlink, a hard
+    link), or inside an input store."""
+    import os
+
     read = {p.resolve() for p in inputs}
     for output in outputs:
         target = output.resolve()
         if target in read or any(p.is_dir() and p in target.parents for p in read):
+            raise OutputError("output.is_input", path=str(output))
+        if target.is_file() and any(p.is_file() and os.path.samefile(p, target) for p in read):
             raise OutputError("output.is_input", path=str(output))
 
 

@@ -194,6 +194,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "không ghi {path}: tệp khóa {lock} là một liên kết tượng trưng (symlink), không phải do cchc-kpi tạo; hãy xóa nó rồi chạy lại",
         "not writing {path}: the lock file {lock} is a symbolic link, not one cchc-kpi made; remove it and run again",
     ),
+    "internal.error": (
+        "lỗi không mong đợi ({kind}); hãy chạy lại với --debug để xem nơi xảy ra lỗi và báo cho người phát triển",
+        "unexpected error ({kind}); run again with --debug to see where it happened, and report it",
+    ),
     "lock.busy": (
         "một lần chạy khác đang ghi {path} (khóa {lock}); thử lại sau",
         "another run is writing {path} (lock {lock}); try again later",
@@ -209,6 +213,18 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "config.calendar_not_utf8": (
         "bảng lịch {file} không phải văn bản UTF-8; hãy lưu lại dạng CSV UTF-8",
         "the calendar table {file} is not UTF-8 text; save it again as CSV UTF-8",
+    ),
+    "config.bad_template": (
+        '{path}: mẫu tên tệp kết quả "{template}" chỉ được dùng {allowed}',
+        '{path}: the output template "{template}" may only use {allowed}',
+    ),
+    "usage.bad_template": (
+        'mẫu tên tệp kết quả "{template}" chỉ được dùng {allowed}',
+        'the output template "{template}" may only use {allowed}',
+    ),
+    "config.output_outside": (
+        "{path}: [report] output ghi ra {target}, ngoài thư mục {folder} của tệp cấu hình; đặt output_anywhere = true trong [report] nếu đúng ý",
+        "{path}: [report] output writes to {target}, outside the configuration's folder {folder}; set output_anywhere = true in [report] if that is meant",
     ),
     "config.not_utf8": (
         "tệp cấu hình {path} không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8",

@@ -251,4 +251,8 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "target.header": ("Chỉ tiêu giao", "Target"),
     "target.pass": ("Đạt", "Met"),
     "target.fail": ("Không đạt", "Missed"),
+    "workbook.rows_cut": (
+        "Trang này chỉ ghi được {shown} trong {total} dòng (giới hạn số dòng của Excel); đủ {total} dòng có trong tệp CSV (-o tên-tệp.csv) hoặc JSON",
+        "This sheet holds {shown} of {total} rows (Excel's row limit); all {total} rows are in the CSV (-o name.csv) or JSON output",
+    ),
 }

@@ -14,17 +14,45 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from cchc_kpi.i18n.messages import text
+from cchc_kpi.i18n.numfmt import Lang
+
 EXCEL_TEXT_LIMIT = 32767
+EXCEL_ROWS = 1_048_576
 SHEET_NAME_LIMIT = 31
 FONT = "Times New Roman"
 
 
 def new_workbook(path: Path) -> Any:
-    """An xlsxwriter workbook that never turns text into formulas, links or numbers."""
+    """An xlsxwriter workbook that never turns text into formulas, links or numbers, and
+    keeps its temporary parts beside ``path`` (not in the system's temporary folder)."""
     import xlsxwriter
 
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    from cchc_kpi.atomic import parts_dir
+
+    parts = parts_dir(path)
+    parts.mkdir(exist_ok=True)
+    options = {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "tmpdir": str(parts),
+    }
     return xlsxwriter.Workbook(str(path), options)
+
+
+def close_workbook(workbook: Any, target: Path) -> None:
+    """Write the workbook out; a failure (a full disk) is one output error, not a traceback."""
+    import xlsxwriter.exceptions
+
+    from cchc_kpi.errors import OutputError
+
+    try:
+        workbook.close()
+    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
+        cause = exc if isinstance(exc, OSError) else exc.__context__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else type(exc).__name__
+        raise OutputError("output.failed", path=str(target), reason=reason) from None
 
 
 @dataclass
@@ -87,8 +115,8 @@ def make_formats(workbook: Any) -> Formats:
 
 def cell_text(value: Any) -> str:
     """Text for a cell, cut to Excel's limit."""
-    text = str(value)
-    return text if len(text) <= EXCEL_TEXT_LIMIT else text[: EXCEL_TEXT_LIMIT - 1] + "…"
+    shown = str(value)
+    return shown if len(shown) <= EXCEL_TEXT_LIMIT else shown[: EXCEL_TEXT_LIMIT - 1] + "…"
 
 
 def write_cell(sheet: Any, row: int, col: int, value: Any, fmt: Any, number_fmt: Any | None = None) -> None:
@@ -147,11 +175,18 @@ def write_table_sheet(
     formats: Formats,
     title: str,
     sample: str | None = None,
+    lang: Lang = "vi",
 ) -> None:
-    """A titled table: bold header frozen, autofilter, widths fitting the content."""
+    """A titled table: bold header frozen, autofilter, widths fitting the content. Rows past
+    Excel's last row are not written: a last line says how many, and where they all are."""
     header = write_top(sheet, title, formats, sample)
     for col, column in enumerate(columns):
         sheet.write_string(header, col, column.label, formats.head)
+    room = EXCEL_ROWS - header - 2  # the header row and the line that says what is left out
+    if len(rows) > room:
+        note = text("workbook.rows_cut", lang, shown=room, total=len(rows))
+        sheet.write_string(header + room + 1, 0, note, formats.bold_text)
+        rows = rows[:room]
     for offset, row in enumerate(rows, start=1):
         bold = row.get("row_type") in ("subtotal", "total")
         for col, column in enumerate(columns):
@@ -194,9 +229,9 @@ def write_paragraphs(
 ) -> None:
     """The written-report paragraphs, one per row, wrapped in a wide column."""
     sheet.set_column(0, 0, 140)
-    for offset, text in enumerate(paragraphs, start=write_top(sheet, title, formats, sample)):
-        sheet.write_string(offset, 0, cell_text(text), formats.wrap)
-        sheet.set_row(offset, 15 * (1 + len(text) // 120))
+    for offset, paragraph in enumerate(paragraphs, start=write_top(sheet, title, formats, sample)):
+        sheet.write_string(offset, 0, cell_text(paragraph), formats.wrap)
+        sheet.set_row(offset, 15 * (1 + len(paragraph) // 120))
 
 
 def write_top(sheet: Any, title: str, formats: Formats, marker: str | None) -> int:

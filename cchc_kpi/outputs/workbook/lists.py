@@ -8,7 +8,13 @@ from pathlib import Path
 from cchc_kpi.atomic import atomic_path
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.outputs.views import overdue_table
-from cchc_kpi.outputs.workbook.cells import SheetColumn, make_formats, new_workbook, write_table_sheet
+from cchc_kpi.outputs.workbook.cells import (
+    SheetColumn,
+    close_workbook,
+    make_formats,
+    new_workbook,
+    write_table_sheet,
+)
 from cchc_kpi.report.overdue import OverdueReport
 
 WHEN_COLUMNS = ("received_at", "due_at", "closed_at", "apology_at")
@@ -30,5 +36,5 @@ def write_overdue_workbook(path: Path, report: OverdueReport, lang: Lang) -> Non
     with atomic_path(path) as tmp:
         workbook = new_workbook(tmp)
         sheet = workbook.add_worksheet(table.title[:31])
-        write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title)
-        workbook.close()
+        write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title, lang=lang)
+        close_workbook(workbook, path)

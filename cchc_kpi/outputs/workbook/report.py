@@ -28,6 +28,7 @@ from cchc_kpi.outputs.workbook.bieu06 import write_bieu06
 from cchc_kpi.outputs.workbook.cells import (
     Formats,
     SheetColumn,
+    close_workbook,
     make_formats,
     new_workbook,
     sheet_names,
@@ -124,7 +125,7 @@ def write_report_workbook(path: Path, content: WorkbookContent, lang: Lang) -> N
         if "catalog" in sheets and content.score.catalog:
             write_catalog_sheet(sheets["catalog"], content.score.catalog, formats, lang, marker)
         write_lines_sheet(sheets["about"], text("sheet.about", lang), _about(content, lang), formats, marker)
-        workbook.close()
+        close_workbook(workbook, path)
 
 
 def _optional_sheets(content: WorkbookContent) -> list[str]:
@@ -160,11 +161,13 @@ def _table_sheets(
         for r in overdue.rows
     ]
     title = text("overdue.title", lang, label=overdue.period.label, day=overdue.measured_at)
-    write_table_sheet(sheets["overdue"], overdue_columns, overdue_rows, formats, title, marker)
+    write_table_sheet(sheets["overdue"], overdue_columns, overdue_rows, formats, title, marker, lang)
     rejected_columns = [SheetColumn(k, text(f"col.{k}", lang)) for k in ("row", "file", "column", "reason")]
     rejected_rows = [r.model_dump() for r in content.rejected]
     rejected_title = text("validate.rejected", lang)
-    write_table_sheet(sheets["rejected"], rejected_columns, rejected_rows, formats, rejected_title, marker)
+    write_table_sheet(
+        sheets["rejected"], rejected_columns, rejected_rows, formats, rejected_title, marker, lang
+    )
 
 
 def _overdue_kind(key: str) -> str:

@@ -15,6 +15,7 @@ from cchc_kpi.outputs.workbook.cells import (
     Formats,
     SheetColumn,
     cell_text,
+    close_workbook,
     make_formats,
     new_workbook,
     sheet_names,
@@ -113,4 +114,4 @@ def write_score_workbook(path: Path, report: Score766Report, lang: Lang) -> None
             write_unit_scores(sheets["by_unit"], report, formats, lang, marker)
         if report.catalog:
             write_catalog_sheet(sheets["catalog"], report.catalog, formats, lang, marker)
-        workbook.close()
+        close_workbook(workbook, path)

@@ -132,7 +132,7 @@ def _allowed() -> str:
 def find_config(explicit: Path | None = None) -> Path | None:
     """Return the configuration file to use, or None."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not explicit.exists():
             raise ConfigError("config.not_found", path=str(explicit))
         return explicit
     local = Path.cwd() / CONFIG_NAME

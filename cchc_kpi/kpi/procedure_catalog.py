@@ -168,7 +168,7 @@ def read_catalog(path: Path, limits: Limits | None = None) -> Catalog:
     rows whose service level cannot be read are ignored and listed."""
     import polars as pl
 
-    if not path.is_file():
+    if not path.exists():
         raise InputError("catalog.not_found", path=str(path))
     frame, columns, _ = _grid_frame(path, limits or Limits())
 

@@ -40,7 +40,7 @@ def resolve_inputs(specs: Iterable[str]) -> list[Path]:
         path = Path(spec).expanduser()
         if path.is_dir():
             files.extend(_exports_in(path))
-        elif path.is_file():
+        elif path.is_file() or path.exists():  # a FIFO or a device: refused when opened
             files.append(path)
         elif _is_pattern(spec):
             matches = sorted(Path(m) for m in glob.glob(str(path), recursive=True))

@@ -58,16 +58,28 @@ def detect_encoding(sample: bytes) -> str:
             return "utf-16-le"
         return "utf-16-be"
     cut = sample.rfind(b"\n") + 1 if len(sample) == SAMPLE_BYTES else len(sample)
+    head = sample[: cut or len(sample)]
     try:
-        sample[: cut or len(sample)].decode("utf-8")
+        head.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(head):
+        return "utf-8"  # a stray byte or two in a UTF-8 export: read, and warned as U+FFFD
     try:
         sample.decode("cp1258")
     except UnicodeDecodeError:
         return "binary"
     return "cp1258"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text with a few stray bytes (at most one in a thousand of its
+    multi-byte characters): Vietnamese text decodes to many multi-byte characters."""
+    decoded = data.decode("utf-8", errors="replace")
+    stray = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    wide = sum(1 for ch in decoded if ch > "\x7f" and ch != "\ufffd")
+    return 0 < stray <= max(2, wide // 1000)
 
 
 def _looks_binary(text: str) -> bool:

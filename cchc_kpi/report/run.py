@@ -37,7 +37,7 @@ def open_run(
     period's end) and the catalogue, and prepare the dossiers; ``outputs`` that are any
     input of the run are refused first."""
     period = period or run_period(options)
-    if options.catalog is not None and not options.catalog.is_file():
+    if options.catalog is not None and not options.catalog.exists():
         raise InputError("catalog.not_found", path=str(options.catalog))
     reading = (reading or IngestOptions()).model_copy(update={"until": period.effective_end})
     also_read = [p for p in (options.catalog, options.holidays_file) if p is not None]

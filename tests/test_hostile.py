@@ -1,7 +1,7 @@
 """The hostile-input battery: every case runs ``report -o report.xlsx`` and gets its
 documented exit code, one line on stderr (never a traceback), no output file when
 it fails (and no temporary or lock file left), and, when it reads, every row
-accounted for. The README's reliability section lists the same cases."""
+accounted for. docs/reliability.md lists the same cases."""
 
 from __future__ import annotations
 

@@ -58,3 +58,24 @@ def test_environment_lifts_the_limits_on_the_command_line(cli, monkeypatch, tmp_
     assert cli("validate", path, "-f", "json", "--max-invalid", "0").code == 1
     monkeypatch.setenv("CCHC_KPI_NO_LIMITS", "1")
     assert cli("validate", path, "-f", "json", "--max-invalid", "0").code == 0
+
+
+def test_the_documented_limits_are_the_defaults():
+    """docs/reliability.md's limits table states the limits in force by default."""
+    from .conftest import ROOT
+
+    doc = (ROOT / "docs" / "reliability.md").read_text("utf-8")
+    table = doc[doc.index("## Limits") : doc.index("## Under cron")]
+    limits = Limits()
+    shown = {
+        "file_bytes": f"| {limits.file_bytes // 2**30} GiB |",
+        "workbook_unpacked_bytes": f"| {limits.workbook_unpacked_bytes // 2**30} GiB, from the zip directory |",
+        "workbook_ratio": f"| {int(limits.workbook_ratio)}× for a member over 10 MB",
+        "cell_chars": f"| {limits.cell_chars:,} characters",
+        "line_bytes": f"| {limits.line_bytes // 2**20} MiB |",
+        "html_cells": f"| {limits.html_cells:,} cells, spans included",
+        "sheet_cells": f"a range of {limits.sheet_cells:,} cells |",
+    }
+    assert set(shown) == set(Limits.model_fields)
+    for name, phrase in shown.items():
+        assert phrase in table, name

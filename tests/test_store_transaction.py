@@ -205,3 +205,22 @@ def test_a_format_1_store_is_read_and_upgraded(tmp_path):
     write_store(ingest([_export(tmp_path / "b.csv", [("A3", "03/01/2024", "")])]), store)
     assert set(_state(store)) == {"A1", "A2", "A3"}
     assert read_meta(store).format == 2 and _files(store) == _listed(store)
+
+
+def test_a_reader_racing_a_convert_sees_one_generation(tmp_path, monkeypatch):
+    """A convert that switches the store and removes the old files while a reader is between the description and the files: the reader reads the new generation whole."""
+    store = tmp_path / "kho"
+    write_store(ingest([_export(tmp_path / "a.csv", [("A1", "02/01/2024", "")])]), store)
+    newer = ingest([_export(tmp_path / "b.csv", [("A1", "02/01/2024", "05/01/2024"), ("A2", "03/01/2024", "")])])
+    real = pl.read_parquet
+    raced = {"done": False}
+
+    def convert_first(source, *args, **kwargs):
+        if not raced["done"]:
+            raced["done"] = True
+            write_store(newer, store)  # the old generation's files are gone now
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(pl, "read_parquet", convert_first)
+    assert _state(store) == {"A1": (2024, "05/01"), "A2": (2024, None)}
+    assert raced["done"]

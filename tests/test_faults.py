@@ -554,3 +554,19 @@ def test_repeated_header_rows_are_skipped(tmp_path):
     dataset = ingest([_csv(tmp_path / "trang.csv", rows)])
     assert dataset.accounting.rows_rejected == 0 and dataset.accounting.rows_used == 12
     assert dataset.inputs[0].skipped == {"header": 4}
+
+
+@pytest.mark.parametrize("name", ['Nguyễn "Văn A', '"Nguyễn Văn A'])
+def test_a_stray_quote_in_an_applicant_column_loses_nothing(cli, tmp_path, name):
+    """A stray double quote in an unmapped applicant cell: every row read (quotes then read as text, warned), the name in no output."""
+    header = "Mã hồ sơ;Chủ hồ sơ;Đơn vị xử lý;Ngày tiếp nhận"
+    rows = [
+        f"A1;{name};{UNIT};02/03/2024",
+        f"A2;Trần Văn B;{UNIT};03/03/2024",
+        f"A3;Lê Thị C;{UNIT};04/03/2024",
+    ]
+    path = _csv(tmp_path / "ngoac.csv", rows, header=header)
+    result = cli("validate", path, "-f", "json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["accounting"]["rows_used"] == 3
+    assert "Nguyễn" not in result.out + result.err and "Văn A" not in result.out + result.err

@@ -211,7 +211,9 @@ def test_a_reader_racing_a_convert_sees_one_generation(tmp_path, monkeypatch):
     """A convert that switches the store and removes the old files while a reader is between the description and the files: the reader reads the new generation whole."""
     store = tmp_path / "kho"
     write_store(ingest([_export(tmp_path / "a.csv", [("A1", "02/01/2024", "")])]), store)
-    newer = ingest([_export(tmp_path / "b.csv", [("A1", "02/01/2024", "05/01/2024"), ("A2", "03/01/2024", "")])])
+    newer = ingest(
+        [_export(tmp_path / "b.csv", [("A1", "02/01/2024", "05/01/2024"), ("A2", "03/01/2024", "")])]
+    )
     real = pl.read_parquet
     raced = {"done": False}
 

@@ -74,9 +74,19 @@ def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
     for plan in plans:
         try:
             frames.append(_collect_one(plan))
+            continue
         except pl.exceptions.PolarsError as exc:  # its text may quote cells: never shown
-            error = InputError("input.unreadable", file=plan.grid.label)
-            raise FailedInput(plan, error) from exc
+            failure: Exception = exc
+        note = plan.grid.fallback() if plan.grid.fallback is not None else None
+        if note is not None:  # a stray quote: read again with quotes as plain characters
+            plan.notes.append(note)
+            try:
+                frames.append(_collect_one(plan))
+                continue
+            except pl.exceptions.PolarsError as exc:
+                failure = exc
+        error = InputError("input.unreadable", file=plan.grid.label)
+        raise FailedInput(plan, error) from failure
     return frames
 
 

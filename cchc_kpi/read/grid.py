@@ -51,6 +51,8 @@ class RawGrid:
     size_bytes: int = 0  # the input's size, as opened
     source: Source | None = None  # the open input a lazy grid reads from (checked at the end)
     notes: list[Message] = field(default_factory=list)  # what the reader changed (NUL bytes, line ends)
+    # a second way to read the file when the full read fails (text: quotes as plain characters)
+    fallback: Callable[[], Message | None] | None = None
     _cache: pl.DataFrame | None = None
     _cached: frozenset[int] = frozenset()
 

@@ -216,18 +216,31 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
     delimiter, rows = sniff_delimiter(lines[:1000])
     n_columns = _header_width(rows)
     schema = {column_name(i): pl.String for i in range(n_columns)} | {EXTRA: pl.String}
-    source.handle.seek(0)  # the scan reads from where the handle stands when it is made
-    scan = pl.scan_csv(
-        io.BytesIO(data) if data is not None else source.handle,
-        separator=delimiter,
-        has_header=False,
-        schema=schema,
-        missing_columns="insert",
-        truncate_ragged_lines=True,
-        quote_char='"',
-        encoding="utf8-lossy",
-    ).with_row_index(ROW, offset=1)
-    head_frame = scan.head(HEAD_ROWS).drop(EXTRA).collect()
+
+    def make_scan(quote: str | None) -> pl.LazyFrame:
+        if data is None:
+            source.handle.seek(0)  # the scan reads from where the handle stands when it is made
+        return pl.scan_csv(
+            io.BytesIO(data) if data is not None else source.handle,
+            separator=delimiter,
+            has_header=False,
+            schema=schema,
+            missing_columns="insert",
+            truncate_ragged_lines=True,
+            quote_char=quote,
+            encoding="utf8-lossy",
+        ).with_row_index(ROW, offset=1)
+
+    scans = [make_scan('"')]
+    try:
+        head_frame = scans[-1].head(HEAD_ROWS).drop(EXTRA).collect()
+    except pl.exceptions.PolarsError:  # its text quotes the file: never shown
+        scans.append(make_scan(None))
+        prepared.notes.append(Message("warn.quotes_as_text", {"file": str(path)}))
+        try:
+            head_frame = scans[-1].head(HEAD_ROWS).drop(EXTRA).collect()
+        except pl.exceptions.PolarsError:
+            raise InputError("input.unreadable", file=str(path)) from None
     head = [list(r[1:]) for r in head_frame.iter_rows()]
     details = {
         "format": "csv",
@@ -236,7 +249,15 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
     }
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
-        return scan.select(ROW, *[column_name(i) for i in indexes], EXTRA)
+        return scans[-1].select(ROW, *[column_name(i) for i in indexes], EXTRA)
+
+    def quotes_as_text() -> Message | None:
+        """Read quotes as plain characters from now on (a stray quote broke the quoted
+        reading); None when they already are."""
+        if len(scans) > 1:
+            return None
+        scans.append(make_scan(None))
+        return Message("warn.quotes_as_text", {"file": str(path)})
 
     return RawGrid(
         path=path,
@@ -248,4 +269,5 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         size_bytes=len(data) if data is not None else source.size,
         source=source if data is None else None,
         notes=prepared.notes,
+        fallback=quotes_as_text,
     )

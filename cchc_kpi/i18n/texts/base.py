@@ -393,6 +393,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "{count} hồ sơ đã giải quyết không có ngày hẹn trả, được tính là đúng hạn",
         "{count} resolved dossiers have no due date and count as on time",
     ),
+    "warn.quotes_as_text": (
+        '{file}: dấu ngoặc kép (") trong tệp không khép đúng; mọi dấu ngoặc kép được đọc như một ký tự thường (ô có dấu phân cách bên trong, nếu có, sẽ bị loại vì lệch cột)',
+        '{file}: the double quotes (") of the file are not balanced; every quote is read as a plain character (a cell holding a delimiter, if any, is then rejected as out of line)',
+    ),
     "warn.nul_removed": (
         "{file}: đã bỏ {count} ký tự NUL (phần mềm cũ dùng để đệm ô)",
         "{file}: removed {count} NUL characters (legacy software pads cells with them)",

@@ -98,11 +98,19 @@ def emit(document: Document, fmt: Format | None, lang: Lang) -> None:
             print_table(block, lang)
 
 
-def note(message: str) -> None:
-    """Print a diagnostic line on stderr (not with --quiet)."""
-    if not STATE.quiet:
-        sys.stderr.write(message + "\n")
-        sys.stderr.flush()
+def note(message: str, always: bool = False) -> None:
+    """Print a diagnostic line on stderr (not with --quiet, unless ``always``): one line for
+    cron and pipes, wrapped between words on a terminal."""
+    if STATE.quiet and not always:
+        return
+    if sys.stderr.isatty():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        message = textwrap.fill(message, width=max(40, width - 1), subsequent_indent="  ")
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def parse_day(value: str | None, option: str) -> date | None:

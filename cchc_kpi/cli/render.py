@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
     from cchc_kpi.i18n.numfmt import Lang
 
-TEXT_MIN_WIDTH = 24
-PADDING = 2
+TEXT_MAX_WIDTH = 24  # a unit's name wraps between words beyond this
+TEXT_MIN_WIDTH = 12
+PADDING = 3  # rich's space on each side of a cell, and the column separator
 
 
 def console() -> Console:
@@ -65,58 +66,132 @@ def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Tex
     return Text.assemble((value, style or ""), "\n", (delta, moved))
 
 
-def _widths(table: Table, lang: Lang, basis: bool) -> list[int]:
+def _natural_widths(table: Table, lang: Lang, basis: bool) -> list[int]:
+    """Each column's width: numbers and codes as wide as their widest value (never cut), text
+    as wide as its longest line up to TEXT_MAX_WIDTH, and every column at least as wide as the
+    longest word of its label and its cells (so nothing is cut inside a word)."""
     widths = []
     for column in table.columns:
         cells = [_cell(r, column, lang, basis) for r in table.rows]
-        widest = max((len(line) for c in cells for line in c.split("\n")), default=0)
+        lines = [line for c in cells for line in c.split("\n")]
+        words = [w for line in [*lines, column.label] for w in line.split()]
+        longest_word = max((len(w) for w in words), default=1)
+        widest = max((len(line) for line in lines), default=0)
         if column.kind == "text":
-            widths.append(min(widest, TEXT_MIN_WIDTH))
+            widths.append(max(min(widest, TEXT_MAX_WIDTH), longest_word))
         else:
-            widths.append(max(widest, max((len(w) for w in column.label.split()), default=1)))
+            widths.append(max(widest, longest_word))
     return widths
 
 
+def _desired_widths(table: Table, lang: Lang, basis: bool) -> list[int]:
+    """Each column's width with room to spare: text as wide as its longest line and every
+    label on one line."""
+    widths = []
+    for column in table.columns:
+        lines = [line for r in table.rows for line in _cell(r, column, lang, basis).split("\n")]
+        widths.append(max([len(column.label), *(len(line) for line in lines)]))
+    return widths
+
+
+def _spread(table: Table, widths: list[int], desired: list[int], band: list[int], room: int) -> list[int]:
+    """The band's widths grown towards ``desired`` with the room it leaves: first so that
+    every label stays on one line, then so that text does."""
+    spare = room - _needed([widths[i] for i in band])
+    grown = list(widths)
+    for goal in ([max(w, len(c.label)) for w, c in zip(widths, table.columns, strict=True)], desired):
+        for index in band:
+            extra = min(max(0, goal[index] - grown[index]), max(0, spare))
+            grown[index] += extra
+            spare -= extra
+    return grown
+
+
 def _needed(widths: list[int]) -> int:
-    return sum(w + PADDING + 1 for w in widths) + 1
+    return sum(w + PADDING for w in widths)
+
+
+def bands(widths: list[int], room: int, keys: int = 1) -> list[list[int]]:
+    """The columns of each band of a table too wide for ``room``: the first ``keys`` columns
+    (what a row is) in every band, the others in order, as many as fit."""
+    key_width = _needed(widths[:keys])
+    out: list[list[int]] = []
+    current: list[int] = []
+    for index in range(keys, len(widths)):
+        if current and key_width + _needed([widths[i] for i in [*current, index]]) > room:
+            out.append(current)
+            current = []
+        current.append(index)
+    if current or not out:
+        out.append(current)
+    return [[*range(keys), *band] for band in out]
 
 
 def print_table(table: Table, lang: Lang) -> None:
-    """Print a table with labels and numbers formatted for the language.
+    """Print a table with labels and numbers formatted for the language, fitting the terminal.
 
-    Rates carry their numerator/denominator on a second line when the terminal is
-    wide enough; otherwise a note says where to find them.
+    Nothing is cut: no word, number or code is broken or cropped. Rates carry their
+    numerator/denominator on a second line when that still fits; a table wider than the
+    terminal is printed in bands (each with the rows' labels), and a line says so.
     """
     from rich import box
     from rich.markup import escape
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     out = console()
+    room = out.width
     has_rates = any(c.kind == "rate" for c in table.columns)
-    basis = _needed(_widths(table, lang, True)) <= out.width
-    widths = _widths(table, lang, basis)
-    excess = _needed(widths) - out.width
-    if excess > 0:  # let the text columns wrap more before rich crops numbers
-        widths = [
-            max(12, w - excess) if c.kind == "text" else w for c, w in zip(table.columns, widths, strict=True)
-        ]
-    rich_table = RichTable(
-        title=escape(table.title) if table.title else None, title_justify="left", box=box.SIMPLE_HEAD
-    )
-    for column, width in zip(table.columns, widths, strict=True):
-        if column.kind == "text":
-            rich_table.add_column(escape(column.label), min_width=width, overflow="fold")
-        else:
-            rich_table.add_column(escape(column.label), justify="right", min_width=width, max_width=width)
-    for row in table.rows:
-        cells = [_styled(row, c, lang, basis) for c in table.columns]
-        style = "bold" if row.get("row_type") in ("subtotal", "total") or "TOTAL" in row.values() else None
-        rich_table.add_row(*cells, style=style)
-    out.print(rich_table)
+    plain = _fitted(_natural_widths(table, lang, False), table, lang, room)
+    with_basis = _fitted(_natural_widths(table, lang, True), table, lang, room)
+    basis = has_rates and len(bands(with_basis, room)) <= len(bands(plain, room))
+    widths = with_basis if basis else plain
+    parts = bands(widths, room)
+    desired = _desired_widths(table, lang, basis)
+    if table.title:
+        out.print(Text(table.title, style="italic"))
+    for number, band in enumerate(parts, start=1):
+        rich_table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        grown = _spread(table, widths, desired, band, room)
+        for index in band:
+            column, width = table.columns[index], grown[index]
+            if column.kind == "text":
+                rich_table.add_column(escape(column.label), width=width, overflow="fold")
+            elif column.kind == "code":
+                rich_table.add_column(escape(column.label), width=width, no_wrap=True)
+            else:
+                rich_table.add_column(escape(column.label), justify="right", width=width)
+        for row in table.rows:
+            cells = [_styled(row, table.columns[i], lang, basis) for i in band]
+            total = row.get("row_type") in ("subtotal", "total") or "TOTAL" in row.values()
+            rich_table.add_row(*cells, style="bold" if total else None)
+        if len(parts) > 1:
+            out.print(Text(text("table.band", lang, number=number, count=len(parts)), style="dim"))
+        out.print(rich_table)
+    if len(parts) > 1:
+        out.print(escape(text("table.bands", lang, count=len(parts))))
     if has_rates and not basis:
         out.print(escape(text("report.basis_hidden", lang)))
     for line in table.footer:
         out.print(escape(line))
+
+
+def _fitted(widths: list[int], table: Table, lang: Lang, room: int) -> list[int]:
+    """The widths with the label column narrowed (to its longest word, at least
+    TEXT_MIN_WIDTH) when that saves a band, then widened to what the widest band leaves."""
+    if not widths or table.columns[0].kind != "text" or len(bands(widths, room)) == 1:
+        return widths
+    narrow = [max(TEXT_MIN_WIDTH, _longest_word(table, 0, lang)), *widths[1:]]
+    parts = bands(narrow, room)
+    widest_band = max(_needed([narrow[i] for i in band[1:]]) for band in parts)
+    narrow[0] = max(narrow[0], min(widths[0], room - widest_band - PADDING))
+    return narrow
+
+
+def _longest_word(table: Table, index: int, lang: Lang) -> int:
+    column = table.columns[index]
+    texts = [display_value(r, column, lang) for r in table.rows] + [column.label]
+    return max((len(w) for t in texts for w in t.split()), default=1)
 
 
 def print_lines(title: str, lines: list[str]) -> None:

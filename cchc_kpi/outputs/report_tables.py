@@ -15,6 +15,7 @@ from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_fixed, format_int
 from cchc_kpi.kpi.comparison import direction
 from cchc_kpi.kpi.metrics import BIEU06_COUNTS, METRIC_NAMES, METRICS, METRICS_BY_NAME
+from cchc_kpi.outputs.names import legend_of, short_unit
 from cchc_kpi.outputs.tables import Column, Table, display_value, machine_value
 from cchc_kpi.report.build import TOTAL
 from cchc_kpi.report.model import Report
@@ -151,10 +152,20 @@ def report_table(
     columns += [_metric_column(name, lang, short) for name in metrics or BIEU06_VIEW]
     rows = []
     for row in report.rows:
-        rows.append({**row, GROUP: _tree_label(_shown_keys(row, keys, lang), keys)})
+        shown = _shown_keys(row, keys, lang)
+        if short and "unit" in keys and shown.get("unit") not in (None, "SUBTOTAL", TOTAL):
+            shown["unit"] = short_unit(str(shown["unit"]))
+        rows.append({**row, GROUP: _tree_label(shown, keys)})
     if report.total is not None:
         rows.append({**report.total, GROUP: TOTAL})
     footer = [text("compare.rate_note", lang)] if report.compare is not None else []
+    if short and "unit" in keys:
+        legend = legend_of(
+            [str(r.get("unit")) for r in report.rows if r.get("unit") not in (None, "SUBTOTAL")]
+        )
+        if legend:
+            pairs = ", ".join(f"{a} = {full}" for a, full in legend)
+            footer.insert(0, text("table.unit_legend", lang, pairs=pairs))
     return Table(title=report_title(report, lang), columns=columns, rows=rows, footer=footer)
 
 

@@ -18,7 +18,8 @@ from pydantic import BaseModel, Field
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_int, format_percent
 
-ColumnKind = Literal["text", "int", "rate", "float"]
+# text wraps between words; code (a dossier code, a date) is never broken; the rest are numbers
+ColumnKind = Literal["text", "code", "int", "rate", "float"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # machine values of total rows → catalogue labels people see
 SENTINELS = {"TOTAL": "label.total", "SUBTOTAL": "label.subtotal"}
@@ -99,7 +100,7 @@ def to_markdown(table: Table, lang: Lang) -> str:
     if table.title:
         lines += [f"**{_md_cell(table.title)}**", ""]
     lines.append("| " + " | ".join(_md_cell(c.label) for c in table.columns) + " |")
-    aligns = ["---:" if c.kind != "text" else "---" for c in table.columns]
+    aligns = ["---" if c.kind in ("text", "code") else "---:" for c in table.columns]
     lines.append("| " + " | ".join(aligns) + " |")
     for row in table.rows:
         cells = [_md_cell(str(safe_cell(display_value(row, c, lang)))) for c in table.columns]

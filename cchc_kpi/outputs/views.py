@@ -141,9 +141,10 @@ def shown_datetime(value: datetime | None) -> str:
 
 def overdue_table(report: OverdueReport, lang: Lang) -> Table:
     """The list as people read it: labels, dates, the kind and apology in words."""
-    kinds = ("working_days_late",)
+    kinds = {"working_days_late": "int", "dossier_id": "code", "received_at": "code", "due_at": "code",
+             "closed_at": "code"}  # fmt: skip
     columns = [
-        Column(key=k, label=text(f"overdue.{k}", lang), kind="int" if k in kinds else "text")
+        Column(key=k, label=text(f"overdue.{k}", lang), kind=kinds.get(k, "text"))  # type: ignore[arg-type]
         for k in OVERDUE_COLUMNS
         if k != "apology_at"
     ]

@@ -194,6 +194,15 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "không ghi {path}: tệp khóa {lock} là một liên kết tượng trưng (symlink), không phải do cchc-kpi tạo; hãy xóa nó rồi chạy lại",
         "not writing {path}: the lock file {lock} is a symbolic link, not one cchc-kpi made; remove it and run again",
     ),
+    "table.unit_legend": (
+        "Tên viết tắt: {pairs}; tên đầy đủ trong CSV, JSON và tệp Excel",
+        "Abbreviations: {pairs}; full names in CSV, JSON and the workbook",
+    ),
+    "table.band": ("Phần {number}/{count}", "Part {number} of {count}"),
+    "table.bands": (
+        "Bảng rộng hơn màn hình nên được in thành {count} phần, mỗi phần đủ các dòng; xem cả bảng trên một dòng với -f csv hoặc -o tệp.xlsx",
+        "The table is wider than the terminal, so it is printed in {count} parts, each with every row; see it whole with -f csv or -o file.xlsx",
+    ),
     "internal.error": (
         "lỗi không mong đợi ({kind}); hãy chạy lại với --debug để xem nơi xảy ra lỗi và báo cho người phát triển",
         "unexpected error ({kind}); run again with --debug to see where it happened, and report it",

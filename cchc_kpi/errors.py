@@ -35,6 +35,10 @@ class InputError(CchcError):
     """An input file that cannot be read or understood (exit 2)."""
 
 
+class OwnOutputError(InputError):
+    """An input that is one of cchc-kpi's own outputs: skipped, never read as dossiers."""
+
+
 class ConfigError(CchcError):
     """A configuration problem (exit 2)."""
 

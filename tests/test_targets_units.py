@@ -114,3 +114,56 @@ def test_lock_busy_exit_4(cli, tmp_path):
     assert cli("report", "-p", "Q1-2024", *map(str, GOLDEN), "-o", target).code == 0
     assert json.loads(target.read_text("utf-8"))["total"]["received_total"] == 20
     assert not list(tmp_path.glob(".q1.json.lock"))
+
+
+@pytest.mark.parametrize("by", [None, "field", "month", "level"])
+def test_targets_alert_whatever_the_grouping(cli, by):
+    """--fail-on-target-miss exits 3 and names the same misses whatever --by shows (or none)."""
+    args = ["report", "-p", "Q1-2024", *map(str, GOLDEN), "--config", str(FIXTURES / "targets.toml"),
+            "--as-of", "2026-01-01", "-f", "csv", "--lang", "en", "--fail-on-target-miss", "--quiet"]  # fmt: skip
+    result = cli(*args, *(["--by", by] if by else []))
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        "Total: Electronic result rate 50.00%, target >= 60.00% — missed",
+        "Total: Late rate 18.18%, target <= 0.00% — missed",
+        "Commune: Electronic result rate 50.00%, target >= 60.00% — missed",
+        "Commune: Late rate 18.18%, target <= 0.00% — missed",
+        "UBND xã Vạn Hưng: Electronic result rate 50.00%, target >= 60.00% — missed",
+        "UBND xã Vạn Hưng: Late rate 33.33%, target < 25.00% — missed",
+    ]
+
+
+def test_rows_of_a_field_are_nobody_s_target():
+    """Rows grouped by field carry no target (null), rows of units and levels do."""
+    report = _report(GOLDEN, FIXTURES / "targets.toml", by=("level", "field"))
+    subtotal = next(r for r in report.rows if r["row_type"] == "subtotal")
+    detail = next(r for r in report.rows if r["row_type"] == "detail")
+    assert subtotal["late_rate_target"] == 0
+    assert (detail["late_rate_target"], detail["late_rate_pass"]) == (None, None)
+
+
+def test_workbook_marks_missed_targets(cli, tmp_path):
+    """The workbook's by-unit sheet has a target column per targeted metric and the missed cells in red."""
+    import openpyxl
+
+    out = tmp_path / "t.xlsx"
+    args = ["report", "-p", "Q1-2024", *map(str, GOLDEN), "--config", str(FIXTURES / "targets.toml"),
+            "--as-of", "2026-01-01", "-o", str(out)]  # fmt: skip
+    assert cli(*args).code == 0
+    sheet = openpyxl.load_workbook(out)["Theo đơn vị"]
+    header_row = next(r for r in sheet.iter_rows() if r[1].value == "Đơn vị")
+    header = [c.value for c in header_row]
+    assert header[-3:] == [
+        "Chỉ tiêu giao: % trễ hạn",
+        "Chỉ tiêu giao: % trực tuyến",
+        "Chỉ tiêu giao: % KQ điện tử",
+    ]
+    red = {
+        (row[1].value, header[cell.column - 1])
+        for row in sheet.iter_rows(min_row=header_row[0].row + 1)
+        for cell in row
+        if cell.fill.fgColor.rgb == "FFFFC7CE"
+    }
+    assert ("UBND xã Vạn Hưng", "Tỷ lệ trễ hạn") in red
+    assert ("UBND xã Vạn Hưng", "Tỷ lệ cấp kết quả điện tử") in red
+    assert ("UBND phường Lộc Thọ", "Tỷ lệ trễ hạn") not in red

@@ -16,6 +16,7 @@ import typer
 
 if TYPE_CHECKING:
     from cchc_kpi.calendar.workdays import WorkingHours
+    from cchc_kpi.ingestion.accounting import SkippedFile
     from cchc_kpi.outputs.documents import Document
     from cchc_kpi.schema.choices import Format, Lang
 
@@ -111,6 +112,14 @@ def note(message: str, always: bool = False) -> None:
         message = textwrap.fill(message, width=max(40, width - 1), subsequent_indent="  ")
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
+
+
+def announce_skipped(skipped: list[SkippedFile], lang: Lang) -> None:
+    """One stderr line per file left out with --skip-bad-files, even with --quiet."""
+    from cchc_kpi.i18n.messages import text
+
+    for item in skipped:
+        note(text("validate.skipped_file", lang, reason=item.reason), always=True)
 
 
 def parse_day(value: str | None, option: str) -> date | None:

@@ -46,7 +46,7 @@ def convert_command(
     version, so converting overlapping exports again adds no duplicates. Exit 1 when
     rejected rows pass --max-invalid (the valid ones are still stored).
     """
-    from cchc_kpi.cli.common import note, start, write_stdout
+    from cchc_kpi.cli.common import announce_skipped, note, start, write_stdout
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import render_all, text
@@ -62,6 +62,7 @@ def convert_command(
     specs = input_specs(paths, inputs, settings, missing="usage.no_input")
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
     dataset = ingest(specs, reading, outputs=[out])
+    announce_skipped(dataset.skipped(language), language)
     result = write_store(dataset, out)  # under the store's own lock
     accounting = dataset.accounting
     if fmt == "json":

@@ -65,7 +65,7 @@ def overdue_command(
     quiet: QuietOption = False,
 ) -> None:
     """Hồ sơ quá hạn / Late and overdue dossiers with working days late and apology status."""
-    from cchc_kpi.cli.common import emit, note, start
+    from cchc_kpi.cli.common import announce_skipped, emit, note, start
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, report_options
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.outputs.files import write_output
@@ -82,6 +82,7 @@ def overdue_command(
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
     prepared = open_run(specs, options, reading, outputs=[output] if output else [])
+    announce_skipped(prepared.dataset.skipped(language), language)
     document = overdue_document(overdue_list(prepared, due_within))
     if output is not None:
         write_output(output, document, language)

@@ -104,7 +104,7 @@ def report_command(
     Exit 0 when the report is produced (even with rejected rows), 1 when rejected rows pass
     --max-invalid (the report is still printed), 2 on usage, input or configuration errors.
     """
-    from cchc_kpi.cli.common import emit, note, start
+    from cchc_kpi.cli.common import announce_skipped, emit, note, start
     from cchc_kpi.cli.run import (
         ingest_options,
         input_specs,
@@ -139,6 +139,7 @@ def report_command(
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
     prepared = open_run(specs, options, reading, period=resolved, outputs=[output] if output else [])
+    announce_skipped(prepared.dataset.skipped(language), language)
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
     report = report_for(prepared, lang=language, sample=is_sample)
     writers: dict[str, FileWriter] = {}
@@ -168,6 +169,9 @@ def report_command(
         emit(document, fmt, language)
     for warning in report.warnings:
         note(warning)
+    if report.accounting.rows_rejected and not report.accounting.rows_used:
+        note(text("report.all_rejected", language, count=report.accounting.rows_rejected), always=True)
+        raise typer.Exit(EXIT_DATA)
     if threshold.exceeded(report.accounting):
         note(text("validate.exit_rejected", language, count=report.accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)

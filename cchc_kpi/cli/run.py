@@ -173,6 +173,8 @@ def miss_line(miss: TargetMiss, lang: Lang) -> str:
             return format_fixed(round(value * 10000), lang) + "%"
         return str(value)
 
-    scope = text("label.total", lang) if miss.scope == "TOTAL" else miss.scope
+    scope = miss.scope
+    if miss.kind != "unit":
+        scope = text("label.total" if miss.kind == "total" else f"level.{miss.scope}", lang)
     return text("target.missed", lang, scope=scope, metric=text(f"metric.{miss.metric}", lang),
                 value=shown(miss.value), op=miss.op, target=shown(miss.target))  # fmt: skip

@@ -46,7 +46,7 @@ def validate_command(
 
     Exit 0 when no row is rejected, 1 when rejected rows pass --max-invalid, 2 on usage or file errors.
     """
-    from cchc_kpi.cli.common import emit, note, resolve_format, start
+    from cchc_kpi.cli.common import announce_skipped, emit, note, resolve_format, start
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import text
@@ -70,8 +70,7 @@ def validate_command(
     if shown not in ("table", "json"):
         for warning in result.warnings:
             note(warning)
-    for skipped in result.accounting.skipped_files:
-        note(text("validate.skipped_file", language, reason=skipped.reason))
+    announce_skipped(result.accounting.skipped_files, language)
     if threshold.exceeded(result.accounting):
         note(text("validate.exit_rejected", language, count=result.accounting.rows_rejected))
         raise typer.Exit(EXIT_DATA)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc_kpi.errors import InputError, OutputError, UsageError
+from cchc_kpi.errors import InputError, OutputError, OwnOutputError, UsageError
 from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.accounting import summarise_inputs
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
@@ -131,6 +131,9 @@ def _plan_all(
             progress(str(path))
         try:
             found, skipped_sheets = plan_file(path, len(plans), options.reading(path), options.limits)
+        except OwnOutputError as err:  # a report of ours among the exports: never its dossiers
+            skipped.append((str(path), err.message))
+            continue
         except InputError as err:
             if not options.skip_bad_files:
                 raise

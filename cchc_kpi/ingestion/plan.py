@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_kpi.errors import InputError
+from cchc_kpi.errors import InputError, OwnOutputError
 from cchc_kpi.i18n.messages import Message, Term, quoted
 from cchc_kpi.ingestion.dataset import Reading
 from cchc_kpi.ingestion.dates import detect_formats, is_month_first_column, month_first_values
@@ -23,6 +23,7 @@ from cchc_kpi.ingestion.parse import ParsePlan
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.own_outputs import is_own_header
 from cchc_kpi.schema.fields import FIELDS, FIELDS_BY_NAME, REQUIRED_FIELDS
 from cchc_kpi.schema.headers import HeaderMapping, closest_header, map_headers, map_positions
 from cchc_kpi.schema.personal import is_personal_header
@@ -166,6 +167,8 @@ def plan_file(
     """
     limits = limits if limits is not None else Limits()
     grids = open_grids(path, reading.sheet, limits)
+    if any(grid.head and is_own_header(grid.head[0]) for grid in grids):
+        raise OwnOutputError("input.own_output", file=str(path))
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     first_error: InputError | None = None

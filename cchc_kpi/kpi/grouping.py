@@ -8,14 +8,13 @@ order).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from cchc_kpi.ingestion.dedupe import UNIT_KEY
 from cchc_kpi.schema.choices import GroupKey
 from cchc_kpi.schema.levels import LEVELS, level_expr
-from cchc_kpi.schema.textnorm import map_distinct, name_key, name_key_expr
+from cchc_kpi.schema.textnorm import map_distinct, name_key_expr
 
 if TYPE_CHECKING:
     import polars as pl
@@ -94,21 +93,6 @@ def with_group_columns(
         pl.col("_procedure__shown").alias("g_procedure"),
         pl.col("channel").cast(cat).alias("g_channel"),
     )
-
-
-def apply_filters(
-    frame: pl.DataFrame, units: Sequence[str], levels: Sequence[str], fields: Sequence[str]
-) -> pl.DataFrame:
-    """Keep the dossiers of the given units / levels / fields (names matched like units)."""
-    import polars as pl
-
-    if units:
-        frame = frame.filter(pl.col(UNIT_KEY).is_in([name_key(u) for u in units]))
-    if levels:
-        frame = frame.filter(pl.col("g_level").is_in(list(levels)))
-    if fields:
-        frame = frame.filter(pl.col("_field_key").is_in([name_key(f) for f in fields]))
-    return frame
 
 
 def sort_expr(key: str) -> pl.Expr:

@@ -1,7 +1,8 @@
 """Targets (chỉ tiêu giao) per metric, for everyone, a level or a unit, compared on
-unrounded values. Each report row gets ``<metric>_target`` and ``<metric>_pass``
-for every targeted metric; a null value is "not enough data" — neither pass nor
-fail (``_pass`` null). The most specific target wins: unit, then level, then all.
+unrounded values. Each report row of a unit, a level or the whole gets ``<metric>_target``
+and ``<metric>_pass`` for every targeted metric (rows of a field, procedure, channel, month
+or area are no one's target: both null); a null value is "not enough data" — neither pass
+nor fail (``_pass`` null). The most specific target wins: unit, then level, then all.
 """
 
 from __future__ import annotations
@@ -53,10 +54,14 @@ class TargetConfig(Strict):
         return value
 
 
-class TargetMiss(BaseModel):
-    """A row whose metric missed its target."""
+NOT_TARGETED = ("field", "procedure", "channel", "month", "area")  # group keys no target names
 
-    scope: str
+
+class TargetMiss(BaseModel):
+    """A unit, level or the whole whose metric missed its target."""
+
+    scope: str  # the unit's name, the level's key, or TOTAL
+    kind: Literal["unit", "level", "total"] = "unit"
     metric: str
     value: float
     op: str
@@ -92,8 +97,12 @@ def apply_targets(
         level = row.get("level") if row.get("level") not in MARKERS else None
         if level is None and unit is not None:
             level = levels.get(unit)
+        judged = all(key not in row or row[key] in MARKERS for key in NOT_TARGETED)
+        kind: Literal["unit", "level", "total"] = (
+            "unit" if unit is not None else "level" if level else "total"
+        )
         for metric in metrics:
-            target = _target_for(targets, metric, unit, level)
+            target = _target_for(targets, metric, unit, level) if judged else None
             value = row.get(metric)
             passed = None
             if target is not None and value is not None:
@@ -101,7 +110,14 @@ def apply_targets(
                 if not passed:
                     scope = str(unit or level or "TOTAL")
                     misses.append(
-                        TargetMiss(scope=scope, metric=metric, value=value, op=target.op, target=target.value)
+                        TargetMiss(
+                            scope=scope,
+                            kind=kind,
+                            metric=metric,
+                            value=value,
+                            op=target.op,
+                            target=target.value,
+                        )
                     )
             row[f"{metric}_target"] = target.value if target else None
             row[f"{metric}_pass"] = passed

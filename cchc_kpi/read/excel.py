@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.errors import InputError
+from cchc_kpi.errors import InputError, OwnOutputError
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
 from cchc_kpi.read.limits import Limits
+from cchc_kpi.read.own_outputs import is_own_workbook
 from cchc_kpi.read.source import Source
 
 if TYPE_CHECKING:
@@ -133,6 +134,8 @@ def read_excel_grids(source: Source, sheet: str | None, limits: Limits) -> list[
             raise InputError("input.no_sheet", file=str(path), sheet=sheet, sheets=names)
         names = [sheet]
     details = {"format": path.suffix.lower().lstrip(".")}
+    if data.startswith(ZIP_MAGIC) and is_own_workbook(data):
+        raise OwnOutputError("input.own_output", file=str(path))
     if data.startswith(ZIP_MAGIC):
         data, details = _checked_xlsx(path, data, names, limits, details)
         if "rewritten" in details:

@@ -18,8 +18,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from cchc_kpi.errors import InputError
+from cchc_kpi.errors import InputError, OwnOutputError
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
+from cchc_kpi.read.own_outputs import is_own_json
 from cchc_kpi.read.source import Source
 from cchc_kpi.schema.personal import is_personal_header
 
@@ -72,7 +73,10 @@ def _flat(record: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
 def _parse(path: Path, data: bytes) -> list[dict[str, Any]]:
     raw = data.decode("utf-8-sig", errors="strict")
     try:
-        found = _records(json.loads(raw))
+        document = json.loads(raw)
+        if is_own_json(document):
+            raise OwnOutputError("input.own_output", file=str(path))
+        found = _records(document)
     except (ValueError, RecursionError):  # JSONDecodeError is a ValueError; nesting too deep
         lines = [line for line in raw.splitlines() if line.strip()]
         try:

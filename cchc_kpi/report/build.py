@@ -24,7 +24,7 @@ from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.kpi.comparison import compare_rows, earlier_period, month_labels
 from cchc_kpi.kpi.grouping import sort_expr
 from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, summed
-from cchc_kpi.kpi.targets import TargetConfig, apply_targets
+from cchc_kpi.kpi.targets import TargetConfig, TargetMiss, apply_targets
 from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.report.prepare import PreparedDossiers
@@ -127,6 +127,20 @@ def _compare(
     return earlier, messages
 
 
+def target_misses(
+    prepared: PreparedDossiers,
+    targets: Sequence[TargetConfig],
+    unit_levels: dict[str, str],
+    total: dict[str, Any],
+) -> list[TargetMiss]:
+    """Every miss of the targets in the period, whatever the report shows: the whole, then each
+    level, then each unit (in the report's order)."""
+    scopes = [dict(total)]
+    for key in ("level", "unit"):
+        scopes += [dict(row) for row in period_rows(prepared, prepared.period, [key])[0]]
+    return apply_targets(scopes, targets, unit_levels)
+
+
 def period_info(period: Period) -> PeriodInfo:
     """The period as reports show it."""
     return PeriodInfo(**period.model_dump(include={"label", "start", "end", "convention", "measured_at"}))
@@ -160,7 +174,8 @@ def report_for(
     misses = []
     if chosen_targets:
         unit_levels = dict(prepared.frame.select("g_unit", "g_level").unique().iter_rows())
-        misses = apply_targets([*rows, *([shown_total] if shown_total else [])], chosen_targets, unit_levels)
+        apply_targets([*rows, *([shown_total] if shown_total else [])], chosen_targets, unit_levels)
+        misses = target_misses(prepared, chosen_targets, unit_levels, total_row)
     messages += unit_warnings(prepared.frame, options.directory())
     if prepared.due_dates_computed:
         hours = options.working_hours.label

@@ -19,7 +19,8 @@ from cchc_kpi.calendar.periods import Period, months_within
 from cchc_kpi.calendar.working_calendar import CalendarDay, load_overrides
 from cchc_kpi.ingestion.dataset import Dataset
 from cchc_kpi.kpi.classify import Comparison, classify, prepare
-from cchc_kpi.kpi.grouping import apply_filters, with_group_columns
+from cchc_kpi.kpi.filters import apply_filters
+from cchc_kpi.kpi.grouping import with_group_columns
 from cchc_kpi.kpi.metrics import FEE_PAID, OPTIONAL
 from cchc_kpi.kpi.procedure_catalog import Catalog, with_catalog_levels
 from cchc_kpi.report.options import ReportOptions
@@ -119,7 +120,8 @@ def prepare_dossiers(
     its procedure ``catalogue`` (None: the run has none)."""
     days = calendar_days(options)
     grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
-    frame = apply_filters(grouped, options.units, options.levels, options.fields)
+    configured = [name for unit in options.units_config for name in (unit.name, *unit.aliases)]
+    frame = apply_filters(grouped, options.units, options.levels, options.fields, configured)
     frame, computed = _due_dates(frame, options, days)
     from_catalog = 0
     if catalog is not None:

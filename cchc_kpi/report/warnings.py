@@ -1,4 +1,4 @@
-"""What a report must say about itself: sample data, rejected rows, input coverage,
+"""What a report must say about itself: sample data, files left out, rejected rows, input coverage,
 dossiers without due dates, withdrawn dossiers without dates, metrics that lack
 their column in some or all inputs, units of unknown level.
 """
@@ -45,6 +45,8 @@ def report_warnings(prepared: PreparedDossiers, total: dict[str, Any], sample: b
     dataset, frame, present = prepared.dataset, prepared.frame, prepared.present
 
     out = [Message("warn.sample")] if sample else []
+    if dataset.skipped_files:
+        out.append(Message("warn.files_skipped", {"count": len(dataset.skipped_files)}))
     out += dataset.warnings
     if dataset.accounting.rows_rejected:
         out.append(Message("warn.rejected_rows", {"count": dataset.accounting.rows_rejected}))

@@ -296,6 +296,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "validate.warnings": ("Cảnh báo", "Warnings"),
     "validate.rejected": ("Dòng bị loại", "Rejected rows"),
     "validate.skipped_file": ("đã bỏ qua: {reason}", "skipped: {reason}"),
+    "report.all_rejected": (
+        "cả {count} dòng hồ sơ đều bị loại, không có số liệu nào để báo cáo (mã thoát 1); xem lý do bằng cchc-kpi validate",
+        "all {count} dossier rows were rejected, there is nothing to report (exit 1); see why with cchc-kpi validate",
+    ),
     "validate.exit_rejected": (
         "{count} dòng bị loại, vượt ngưỡng --max-invalid (mã thoát 1)",
         "{count} rows rejected, past --max-invalid (exit 1)",
@@ -384,6 +388,14 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "warn.sample": (
         "DỮ LIỆU MẪU — số liệu minh họa, không phải của đơn vị nào",
         "SAMPLE DATA — illustrative figures of no real unit",
+    ),
+    "input.own_output": (
+        "{file}: tệp do cchc-kpi tạo ra (báo cáo, danh sách), không phải tệp xuất hồ sơ",
+        "{file}: written by cchc-kpi (a report or a list), not a dossier export",
+    ),
+    "warn.files_skipped": (
+        "{count} tệp bị bỏ qua: số liệu không gồm hồ sơ của các tệp đó (xem danh sách tệp bị bỏ qua)",
+        "{count} files were left out: the figures do not include their dossiers (see the files left out)",
     ),
     "warn.rejected_rows": (
         "{count} dòng bị loại, không được tính (xem cchc-kpi validate)",

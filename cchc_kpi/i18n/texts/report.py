@@ -99,6 +99,18 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "không ghi được loại tệp {suffix}; dùng .xlsx, .csv, .tsv, .json, .md",
         "cannot write files of type {suffix}; use .xlsx, .csv, .tsv, .json, .md",
     ),
+    "usage.unknown_filter": (
+        '{option} "{value}": không có trong dữ liệu; xem các tên có trong dữ liệu bằng cchc-kpi report --by {by}',
+        '{option} "{value}": not in the data; see the names in the data with cchc-kpi report --by {by}',
+    ),
+    "usage.unknown_filter_meant": (
+        '{option} "{value}": không có trong dữ liệu; có phải "{meant}"?',
+        '{option} "{value}": not in the data; did you mean "{meant}"?',
+    ),
+    "usage.unknown_level": (
+        '--level "{value}" không hợp lệ; dùng: xã, huyện, tỉnh, sở, đất đai (hoặc {choices})',
+        '--level "{value}" is not valid; use: xã, huyện, tỉnh, sở, đất đai (or {choices})',
+    ),
     "usage.bad_by": (
         '--by "{value}" không hợp lệ; dùng một hoặc nhiều trong: {choices}',
         '--by "{value}" is not valid; use one or more of: {choices}',

@@ -38,7 +38,12 @@ def new_workbook(path: Path) -> Any:
         "strings_to_numbers": False,
         "tmpdir": str(parts),
     }
-    return xlsxwriter.Workbook(str(path), options)
+    from cchc_kpi._version import __version__
+    from cchc_kpi.read.own_outputs import GENERATOR, GENERATOR_PROPERTY
+
+    workbook = xlsxwriter.Workbook(str(path), options)
+    workbook.set_custom_property(GENERATOR_PROPERTY, f"{GENERATOR} {__version__}")  # read back as ours
+    return workbook
 
 
 def close_workbook(workbook: Any, target: Path) -> None:
@@ -191,14 +196,10 @@ def write_table_sheet(
         bold = row.get("row_type") in ("subtotal", "total")
         for col, column in enumerate(columns):
             fmt = formats.bold_text if bold else formats.text
-            write_cell(
-                sheet,
-                header + offset,
-                col,
-                row.get(column.key),
-                fmt,
-                _number_format(column.kind, formats, bold),
-            )
+            number = _number_format(column.kind, formats, bold)
+            if row.get(f"{column.key}_pass") is False:  # a missed target: red
+                number = formats.miss_rate if column.kind == "rate" else formats.miss_count
+            write_cell(sheet, header + offset, col, row.get(column.key), fmt, number)
     for col, column in enumerate(columns):
         longest = max(
             [len(column.label) // 2, *(len(str(r.get(column.key) or "")) for r in rows[:500])], default=8

@@ -51,6 +51,21 @@ def _metric_columns(lang: Lang) -> list[SheetColumn]:
     return [SheetColumn(m.name, text(f"metric.{m.name}", lang), kinds[m.kind]) for m in METRICS]
 
 
+def _target_columns(report: Report, lang: Lang) -> list[SheetColumn]:
+    """A "Chỉ tiêu giao" column per targeted metric (the rows' ``<metric>_target``)."""
+    row = report.total or (report.rows[0] if report.rows else {})
+    kinds = {"count": "count", "money": "money", "rate": "rate"}
+    return [
+        SheetColumn(
+            f"{m.name}_target",
+            f"{text('target.header', lang)}: {text(f'short.{m.name}', lang)}",
+            kinds[m.kind],
+        )
+        for m in METRICS
+        if f"{m.name}_target" in row
+    ]
+
+
 def _grouped(report: Report, keys: list[str], lang: Lang) -> list[dict[str, Any]]:
     rows = []
     for row in report.rows:
@@ -143,9 +158,8 @@ def _table_sheets(
     level_unit = [SheetColumn("level", text("key.level", lang)), SheetColumn("unit", text("key.unit", lang))]
     unit_rows = _grouped(by_unit, ["level", "unit"], lang)
     unit_title = text("sheet.by_unit", lang)
-    write_table_sheet(
-        sheets["by_unit"], [*level_unit, *_metric_columns(lang)], unit_rows, formats, unit_title, marker
-    )
+    unit_columns = [*level_unit, *_metric_columns(lang), *_target_columns(by_unit, lang)]
+    write_table_sheet(sheets["by_unit"], unit_columns, unit_rows, formats, unit_title, marker)
     field_columns = [SheetColumn("field", text("key.field", lang)), *_metric_columns(lang)]
     field_rows = _grouped(by_field, ["field"], lang)
     write_table_sheet(

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 import typer
+from typer._click import exceptions as click_exceptions
 
 from cchc_kpi._version import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
@@ -32,6 +33,7 @@ app = typer.Typer(
     ),
     add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -77,18 +79,28 @@ def _error_line(text: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line; exit with its code."""
+    """Run the command line in its language; exit with its code."""
+    from cchc_kpi.cli.localise import argv_lang, localised_command, usage_line
     from cchc_kpi.errors import EXIT_USAGE, CchcError
     from cchc_kpi.i18n.messages import text
 
+    args = list(argv) if argv is not None else sys.argv[1:]
+    STATE.lang = argv_lang(args)
+    command = localised_command(app, STATE.lang)
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="cchc-kpi")
+        code = command.main(args=args, prog_name="cchc-kpi", standalone_mode=False)
     except CchcError as err:
         if STATE.debug:
             _print_traceback(err)
         _error_line(err.message.render(STATE.lang))
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
+    except click_exceptions.NoArgsIsHelpError as err:  # `cchc-kpi`, `cchc-kpi report` alone: the help
+        sys.stdout.write(err.ctx.get_help() + "\n")
+        sys.exit(0)
+    except click_exceptions.UsageError as err:
+        _error_line(usage_line(err, args, STATE.lang))
+        sys.exit(EXIT_USAGE)
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
         sys.exit(130)
     except Exception as err:  # a bug, or a library failing on odd input: its text may quote cells
@@ -96,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             _print_traceback(err)
         _error_line(text("internal.error", STATE.lang, kind=type(err).__name__))
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _print_traceback(err: BaseException) -> None:

@@ -26,7 +26,7 @@ def calendar_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Lịch làm việc / Days off and make-up working days of a year, with their source."""
+    """Days off and make-up working days of a year, with their source."""
     from cchc_kpi.calendar.view import calendar_entries, count_working_days
     from cchc_kpi.cli.common import emit, parse_day, start
     from cchc_kpi.errors import UsageError

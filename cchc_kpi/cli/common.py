@@ -74,9 +74,14 @@ def write_stdout(text: str) -> None:
             out.write(text)
         out.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(0) from None
+        _reader_gone()
+
+
+def _reader_gone() -> None:
+    """The reader of stdout closed it (``| head``): the run ends quietly with exit 0."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(0) from None
 
 
 def emit(document: Document, fmt: Format | None, lang: Lang) -> None:
@@ -89,14 +94,18 @@ def emit(document: Document, fmt: Format | None, lang: Lang) -> None:
         return
     from cchc_kpi.cli.render import print_lines, print_table
 
-    for block in document.blocks(lang, True):
-        if isinstance(block, Lines):
-            if block.title is None:
-                write_stdout("\n".join(block.items) + "\n")
+    try:
+        for block in document.blocks(lang, True):
+            if isinstance(block, Lines):
+                if block.title is None:
+                    write_stdout("\n".join(block.items) + "\n")
+                else:
+                    print_lines(block.title, block.items)
             else:
-                print_lines(block.title, block.items)
-        else:
-            print_table(block, lang)
+                print_table(block, lang)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
 
 
 def note(message: str, always: bool = False) -> None:

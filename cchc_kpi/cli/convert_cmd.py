@@ -40,12 +40,7 @@ def convert_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Chuyển sang kho Parquet / Convert exports into a Parquet store partitioned by year received.
-
-    Dossiers already in the store (same duplicate key) are replaced by their newer
-    version, so converting overlapping exports again adds no duplicates. Exit 1 when
-    rejected rows pass --max-invalid (the valid ones are still stored).
-    """
+    """Convert exports into a Parquet store by year received (a dossier stored again replaces its copy)."""
     from cchc_kpi.cli.common import announce_skipped, note, start, write_stdout
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA

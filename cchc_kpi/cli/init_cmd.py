@@ -18,7 +18,7 @@ def init_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Tạo tệp cấu hình mẫu / Write ./cchc-kpi.toml (commented in Vietnamese, works on the sample data)."""
+    """Write ./cchc-kpi.toml (commented in Vietnamese, works on the sample data)."""
     language = start(lang, debug, quiet)
     from importlib import resources
 

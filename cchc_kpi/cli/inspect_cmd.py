@@ -27,7 +27,7 @@ def inspect_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Xem cách đọc một tệp / Show how a file is read: sheets, header, mapping, skipped rows, first rows."""
+    """Show how a file is read: sheets, header, mapping, skipped rows, first rows."""
     from cchc_kpi.cli.common import emit, no_limits, start
     from cchc_kpi.errors import InputError
     from cchc_kpi.ingestion.inspection import inspect_file

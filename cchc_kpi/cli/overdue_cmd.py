@@ -64,7 +64,7 @@ def overdue_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Hồ sơ quá hạn / Late and overdue dossiers with working days late and apology status."""
+    """Late and overdue dossiers with working days late and apology status."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, report_options
     from cchc_kpi.i18n.messages import text

@@ -22,7 +22,12 @@ def console() -> Console:
     """A console on the current stdout (colour off when NO_COLOR is set or TERM is dumb)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:  # the reader left (`| head`): the caller ends with exit 0
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole(highlight=False, soft_wrap=False)
 
 
 CHANGE_STYLES = {"better": "green", "worse": "red"}

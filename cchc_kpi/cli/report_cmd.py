@@ -99,11 +99,7 @@ def report_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Báo cáo kết quả giải quyết TTHC / Report the figures for a period (Biểu 06 and every rate).
-
-    Exit 0 when the report is produced (even with rejected rows), 1 when rejected rows pass
-    --max-invalid (the report is still printed), 2 on usage, input or configuration errors.
-    """
+    """Report the figures for a period (Biểu 06 and every rate); rejected rows do not stop it."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
     from cchc_kpi.cli.run import (
         ingest_options,

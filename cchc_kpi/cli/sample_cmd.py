@@ -33,7 +33,7 @@ def sample_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Tạo dữ liệu mẫu / Write a synthetic dossier export (invented applicants)."""
+    """Write a synthetic dossier export (invented applicants)."""
     language = start(lang, debug, quiet)
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.sample.generate import SampleSpec

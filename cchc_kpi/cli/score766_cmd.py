@@ -66,7 +66,7 @@ def score766_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Ước tính điểm QĐ 766 / Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
+    """Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, read_sample, report_options
     from cchc_kpi.i18n.messages import text
@@ -105,7 +105,7 @@ def catalog_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Danh mục TTHC / Count the procedures of a catalogue by online service level per tier."""
+    """Count the procedures of a catalogue by online service level per tier."""
     from cchc_kpi.cli.common import emit, no_limits, note, start
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.kpi.procedure_catalog import catalog_counts, read_catalog

@@ -42,10 +42,7 @@ def validate_command(
     debug: DebugOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Kiểm tra tệp xuất / Check exports: rows read, used, rejected, skipped, duplicated.
-
-    Exit 0 when no row is rejected, 1 when rejected rows pass --max-invalid, 2 on usage or file errors.
-    """
+    """Check exports: rows read, used, rejected, skipped, duplicated."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, resolve_format, start
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA

@@ -296,6 +296,29 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "validate.warnings": ("Cảnh báo", "Warnings"),
     "validate.rejected": ("Dòng bị loại", "Rejected rows"),
     "validate.skipped_file": ("đã bỏ qua: {reason}", "skipped: {reason}"),
+    "click.missing": ("thiếu {name}", "missing {name}"),
+    "click.no_option": ("không có tùy chọn {name}", "no option {name}"),
+    "click.no_option_meant": (
+        "không có tùy chọn {name}; có phải {meant}?",
+        "no option {name}; did you mean {meant}?",
+    ),
+    "click.needs_value": ("{name} cần một giá trị", "{name} needs a value"),
+    "click.bad_choice": (
+        '{name} "{value}" không hợp lệ; dùng một trong: {choices}',
+        '{name} "{value}" is not valid; use one of: {choices}',
+    ),
+    "click.output_only": (
+        " (tệp .{suffix} chỉ ghi ra tệp: dùng -o bao-cao.{suffix})",
+        " (.{suffix} is written to a file: use -o report.{suffix})",
+    ),
+    "click.bad_value": ('{name} "{value}" không hợp lệ', '{name} "{value}" is not valid'),
+    "click.extra_argument": ("thừa đối số", "unexpected extra argument"),
+    "click.no_command": ('không có lệnh "{name}"', 'no command "{name}"'),
+    "click.no_command_meant": (
+        'không có lệnh "{name}"; có phải {meant}?',
+        'no command "{name}"; did you mean {meant}?',
+    ),
+    "click.see_help": ("; xem: {command} -h", "; see: {command} -h"),
     "report.all_rejected": (
         "cả {count} dòng hồ sơ đều bị loại, không có số liệu nào để báo cáo (mã thoát 1); xem lý do bằng cchc-kpi validate",
         "all {count} dossier rows were rejected, there is nothing to report (exit 1); see why with cchc-kpi validate",

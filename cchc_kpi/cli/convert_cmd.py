@@ -42,6 +42,7 @@ def convert_command(
 ) -> None:
     """Convert exports into a Parquet store by year received (a dossier stored again replaces its copy)."""
     from cchc_kpi.cli.common import announce_skipped, note, start, write_stdout
+    from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import render_all, text
@@ -56,7 +57,8 @@ def convert_command(
     settings, language = load_settings(config)
     specs = input_specs(paths, inputs, settings, missing="usage.no_input")
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    dataset = ingest(specs, reading, outputs=[out])
+    with progress_display(language) as step:
+        dataset = ingest(specs, reading, step, outputs=[out])
     announce_skipped(dataset.skipped(language), language)
     result = write_store(dataset, out)  # under the store's own lock
     accounting = dataset.accounting

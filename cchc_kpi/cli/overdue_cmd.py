@@ -66,6 +66,7 @@ def overdue_command(
 ) -> None:
     """Late and overdue dossiers with working days late and apology status."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
+    from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, report_options
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.outputs.files import write_output
@@ -81,7 +82,8 @@ def overdue_command(
     )  # fmt: skip
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    prepared = open_run(specs, options, reading, outputs=[output] if output else [])
+    with progress_display(language) as step:
+        prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
     announce_skipped(prepared.dataset.skipped(language), language)
     document = overdue_document(overdue_list(prepared, due_within))
     if output is not None:

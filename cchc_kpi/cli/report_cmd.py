@@ -101,6 +101,7 @@ def report_command(
 ) -> None:
     """Report the figures for a period (Biểu 06 and every rate); rejected rows do not stop it."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
+    from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.cli.run import (
         ingest_options,
         input_specs,
@@ -111,7 +112,7 @@ def report_command(
         report_options,
     )
     from cchc_kpi.errors import EXIT_DATA, EXIT_TARGETS
-    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.i18n.messages import Message, text
     from cchc_kpi.ingestion.validate import parse_threshold
     from cchc_kpi.outputs.documents import FileWriter
     from cchc_kpi.outputs.files import write_output
@@ -134,32 +135,34 @@ def report_command(
         fmt = settings.report.format
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    prepared = open_run(specs, options, reading, period=resolved, outputs=[output] if output else [])
+    with progress_display(language) as step:
+        prepared = open_run(
+            specs, options, reading, period=resolved, outputs=[output] if output else [], progress=step
+        )
+        step(Message("progress.report"))
+        is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
+        report = report_for(prepared, lang=language, sample=is_sample)
+        writers: dict[str, FileWriter] = {}
+        if output is not None and output.suffix.lower() == ".xlsx":
+            from cchc_kpi.outputs.workbook.report import write_report_workbook
+            from cchc_kpi.report.bundle import workbook_content
+
+            content = workbook_content(prepared, report, language, is_sample)
+            writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_)
+        written = None
+        if fmt == "text":
+            from cchc_kpi.report.written import units_in_period, written_report
+
+            written = written_report(prepared, narrative_by, language, units_in_period(prepared))
+        document = report_document(
+            report, columns=columns, excel_vi=csv_style == "excel-vi", verbose=verbose, written=written,
+            writers=writers,
+        )  # fmt: skip
+        if output is not None:
+            step(Message("progress.write", {"path": str(output)}))
+            write_output(output, document, language)
     announce_skipped(prepared.dataset.skipped(language), language)
-    is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
-    report = report_for(prepared, lang=language, sample=is_sample)
-    writers: dict[str, FileWriter] = {}
-    if output is not None and output.suffix.lower() == ".xlsx":
-        from cchc_kpi.outputs.workbook.report import write_report_workbook
-        from cchc_kpi.report.bundle import workbook_content
-
-        content = workbook_content(prepared, report, language, is_sample)
-        writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_)
-    written = None
-    if fmt == "text":
-        from cchc_kpi.report.written import units_in_period, written_report
-
-        written = written_report(prepared, narrative_by, language, units_in_period(prepared))
-    document = report_document(
-        report,
-        columns=columns,
-        excel_vi=csv_style == "excel-vi",
-        verbose=verbose,
-        written=written,
-        writers=writers,
-    )
     if output is not None:
-        write_output(output, document, language)
         note(text("report.written", language, path=str(output)))
     if output is None or fmt is not None:
         emit(document, fmt, language)

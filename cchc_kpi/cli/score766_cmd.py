@@ -68,6 +68,7 @@ def score766_command(
 ) -> None:
     """Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, start
+    from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, read_sample, report_options
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.outputs.files import write_output
@@ -83,7 +84,8 @@ def score766_command(
     )  # fmt: skip
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    prepared = open_run(specs, options, reading, outputs=[output] if output else [])
+    with progress_display(language) as step:
+        prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
     announce_skipped(prepared.dataset.skipped(language), language)
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
     basis = score_basis(prepared, by is not None, language, sample=is_sample)

@@ -44,6 +44,7 @@ def validate_command(
 ) -> None:
     """Check exports: rows read, used, rejected, skipped, duplicated."""
     from cchc_kpi.cli.common import announce_skipped, emit, note, resolve_format, start
+    from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.cli.run import ingest_options, input_specs, load_settings
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import text
@@ -58,7 +59,8 @@ def validate_command(
     settings, language = load_settings(config)
     specs = input_specs(paths, inputs, settings, missing="usage.no_input")
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    dataset = ingest(specs, reading, outputs=[rejects] if rejects else [])
+    with progress_display(language) as step:
+        dataset = ingest(specs, reading, step, outputs=[rejects] if rejects else [])
     result = validation_result(dataset, language)
     if rejects:
         write_csv(rejects, rejects_table(result))

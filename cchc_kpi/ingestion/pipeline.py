@@ -35,7 +35,7 @@ from cchc_kpi.schema.fields import DATE_FIELDS
 if TYPE_CHECKING:
     import polars as pl
 
-Progress = Callable[[str], None]
+Progress = Callable[[Message], None]  # told each step of long work (a display shows it)
 
 
 class FailedInput(Exception):
@@ -126,9 +126,9 @@ def _plan_all(
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     skipped: list[tuple[str, Message]] = []
-    for path in files:
+    for number, path in enumerate(files, start=1):
         if progress:
-            progress(str(path))
+            progress(Message("progress.file", {"number": number, "count": len(files), "file": path.name}))
         try:
             found, skipped_sheets = plan_file(path, len(plans), options.reading(path), options.limits)
         except OwnOutputError as err:  # a report of ours among the exports: never its dossiers
@@ -240,6 +240,8 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     import polars as pl
 
     plans, notes, skipped = _plan_all(files, options, progress)
+    if progress:
+        progress(Message("progress.rows", {"count": len(plans)}))
     plans, frames = _collect_skipping(plans, options, skipped)
     redo = [p for p, f in zip(plans, frames, strict=True) if _extend_date_formats(p, f)]
     if redo:

@@ -296,6 +296,13 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "validate.warnings": ("Cảnh báo", "Warnings"),
     "validate.rejected": ("Dòng bị loại", "Rejected rows"),
     "validate.skipped_file": ("đã bỏ qua: {reason}", "skipped: {reason}"),
+    "progress.file": ("Đang mở tệp {number}/{count}: {file}", "Opening file {number}/{count}: {file}"),
+    "progress.rows": (
+        "Đang đọc và kiểm tra từng dòng hồ sơ ({count} bảng)",
+        "Reading and checking every dossier row ({count} tables)",
+    ),
+    "progress.report": ("Đang tính các chỉ số", "Computing the figures"),
+    "progress.write": ("Đang ghi {path}", "Writing {path}"),
     "click.missing": ("thiếu {name}", "missing {name}"),
     "click.no_option": ("không có tùy chọn {name}", "no option {name}"),
     "click.no_option_meant": (

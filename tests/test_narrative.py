@@ -20,43 +20,94 @@ def _paragraphs(lang, by="level"):
     return narrative(written_report(prepared, by, lang, units_in_period(prepared)), lang)
 
 
-VI_UNIT_LT = (
-    "Trong quý I năm 2024, UBND phường Lộc Thọ tiếp nhận 6 hồ sơ (trong kỳ 5 hồ sơ, kỳ trước chuyển sang 1 hồ sơ; "
-    "trực tuyến 3 hồ sơ, đạt 60,00%); đã giải quyết 5 hồ sơ, trong đó trước hạn và đúng hạn 5 hồ sơ (đạt 100,00%), "
-    "quá hạn 0 hồ sơ (0,00%); đang giải quyết 1 hồ sơ, trong đó quá hạn 1 hồ sơ. "
-    "Có 1 hồ sơ thanh toán trực tuyến với tổng số tiền 10.000 đồng."
-)
 VI_WHOLE = (
-    "Trong quý I năm 2024, các cơ quan, đơn vị tiếp nhận 20 hồ sơ (trong kỳ 17 hồ sơ, kỳ trước chuyển sang 3 hồ sơ; "
-    "trực tuyến 9 hồ sơ, đạt 52,94%); đã giải quyết 11 hồ sơ, trong đó trước hạn và đúng hạn 9 hồ sơ (đạt 81,82%), "
-    "quá hạn 2 hồ sơ (18,18%); đang giải quyết 6 hồ sơ, trong đó quá hạn 4 hồ sơ; rút, dừng xử lý 3 hồ sơ. "
-    "Tỷ lệ hồ sơ cấp kết quả điện tử đạt 50,00%. Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 33,33%. "
-    "Có 3 hồ sơ thanh toán trực tuyến với tổng số tiền 65.000 đồng."
+    "Trong quý I năm 2024, UBND cấp xã tiếp nhận 20 hồ sơ (trong kỳ 17 hồ sơ, kỳ trước chuyển sang 3 hồ sơ), "
+    "trong đó 9 hồ sơ trực tuyến (đạt 52,94%); đã giải quyết 11 hồ sơ, tỷ lệ giải quyết trước hạn và đúng hạn đạt "
+    "81,82%, quá hạn 2 hồ sơ (chiếm 18,18%); đang giải quyết 6 hồ sơ, trong đó 4 hồ sơ quá hạn; 3 hồ sơ rút, dừng "
+    "xử lý. Tỷ lệ hồ sơ cấp kết quả điện tử đạt 50%. Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 33,33%. "
+    "{payer}hát sinh 3 hồ sơ thanh toán trực tuyến với tổng số tiền 65.000 đồng."
+)
+VI_UNIT_LT = (
+    "UBND phường Lộc Thọ tiếp nhận 6 hồ sơ (trong kỳ 5 hồ sơ, kỳ trước chuyển sang 1 hồ sơ), trong đó 3 hồ sơ trực "
+    "tuyến (đạt 60%); đã giải quyết 5 hồ sơ, tỷ lệ giải quyết trước hạn và đúng hạn đạt 100%, không có hồ sơ quá "
+    "hạn; đang giải quyết 1 hồ sơ, trong đó 1 hồ sơ quá hạn. Phát sinh 1 hồ sơ thanh toán trực tuyến với tổng số "
+    "tiền 10.000 đồng."
+)
+VI_UNIT_VH = (
+    "UBND xã Vạn Hưng tiếp nhận 14 hồ sơ (trong kỳ 12 hồ sơ, kỳ trước chuyển sang 2 hồ sơ), trong đó 6 hồ sơ trực "
+    "tuyến (đạt 50%); đã giải quyết 6 hồ sơ, tỷ lệ giải quyết trước hạn và đúng hạn đạt 66,67%, quá hạn 2 hồ sơ "
+    "(chiếm 33,33%); đang giải quyết 5 hồ sơ, trong đó 3 hồ sơ quá hạn; 3 hồ sơ rút, dừng xử lý. Tỷ lệ hồ sơ cấp "
+    "kết quả điện tử đạt 50%. Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt 33,33%. Phát sinh 2 hồ sơ thanh toán "
+    "trực tuyến với tổng số tiền 55.000 đồng."
 )
 EN_WHOLE = (
-    "In the first quarter of 2024, the units received 20 dossiers (17 new, 3 carried over; 9 online, 52.94%); "
-    "resolved 11, of which 9 early or on time (81.82%) and 2 late (18.18%); 6 pending, of which 4 overdue; "
-    "3 withdrawn or stopped. Electronic results: 50.00%. Digitisation of dossiers and results: 33.33%. "
+    "In the first quarter of 2024, commune people's committees received 20 dossiers (17 new, 3 carried over), "
+    "9 online (52.94%); resolved 11, early or on time 81.82%, 2 late (18.18%); 6 pending, of which 4 overdue; "
+    "3 withdrawn or stopped. Electronic results: 50%. Digitisation of dossiers and results: 33.33%. "
     "3 dossiers were paid online, 65,000 VND in total."
 )
 
 
 def test_vietnamese_by_level_and_whole():
-    """One paragraph per level, then the whole; sentences only for columns that exist."""
-    paragraphs = _paragraphs("vi")
-    assert paragraphs == [VI_WHOLE.replace("các cơ quan, đơn vị", "UBND cấp xã"), VI_WHOLE]
+    """One level only: said once, opened by the period, zeros in words, rates without empty decimals."""
+    assert _paragraphs("vi") == [VI_WHOLE.format(payer="P")]
 
 
 def test_vietnamese_by_unit():
-    """--narrative-by unit: one per unit; a unit without e-result or digitisation columns has no such sentence."""
-    paragraphs = _paragraphs("vi", by="unit")
-    assert paragraphs[0] == VI_UNIT_LT
-    assert paragraphs[-1] == VI_WHOLE
+    """--narrative-by unit: the whole first with its subject, then each unit without the period."""
+    assert _paragraphs("vi", by="unit") == [VI_WHOLE.format(payer="UBND cấp xã p"), VI_UNIT_LT, VI_UNIT_VH]
 
 
 def test_english():
     """The English paragraph, word for word."""
-    assert _paragraphs("en")[-1] == EN_WHOLE
+    assert _paragraphs("en") == [EN_WHOLE]
+
+
+def test_targets_said_as_the_seeds_say_them():
+    """A rate with a target says "vượt / đạt / chưa đạt chỉ tiêu giao là …"."""
+    from cchc_kpi.config import load_config
+
+    targets = load_config(FIXTURES / "targets.toml").targets
+    options = ReportOptions(period="Q1-2024", as_of=date(2026, 1, 1), targets=targets)
+    prepared = prepare_dataset(ingest(GOLDEN), options)
+    paragraphs = narrative(written_report(prepared, "unit", "vi", units_in_period(prepared)), "vi")
+    assert "trong đó 6 hồ sơ trực tuyến (đạt 50%, đạt chỉ tiêu giao là 50%)" in paragraphs[2]
+    assert "quá hạn 2 hồ sơ (chiếm 33,33%, chưa đạt chỉ tiêu giao là dưới 25%)" in paragraphs[2]
+    assert "Tỷ lệ hồ sơ cấp kết quả điện tử đạt 50%, chưa đạt chỉ tiêu giao là 60%." in paragraphs[2]
+    assert "trong đó 3 hồ sơ trực tuyến (đạt 60%, vượt chỉ tiêu giao là 50%)" in paragraphs[1]
+
+
+def test_sample_whole_is_the_province_and_levels_follow_bieu06():
+    """The sample (departments, districts, communes): "toàn tỉnh" first, then levels in Biểu 06 order."""
+    from tests.conftest import SAMPLE_DATA
+
+    prepared = prepare_dataset(ingest([SAMPLE_DATA]), OPTIONS)
+    paragraphs = narrative(written_report(prepared, "level", "vi", units_in_period(prepared)), "vi")
+    assert paragraphs[0].startswith("Trong quý I năm 2024, toàn tỉnh tiếp nhận 1.827 hồ sơ")
+    assert (
+        "Toàn tỉnh phát sinh 612 hồ sơ thanh toán trực tuyến với tổng số tiền 55,57 triệu đồng."
+        in paragraphs[0]
+    )
+    subjects = [p.split(" tiếp nhận")[0] for p in paragraphs[1:]]
+    assert subjects == ["Các sở, ban, ngành", "UBND cấp huyện", "Các Chi nhánh Văn phòng đăng ký đất đai",
+                        "UBND cấp xã"]  # fmt: skip
+    assert all("Trong quý" not in p for p in paragraphs[1:])
+    import re
+
+    assert re.search(r"(?<![\d.])0 hồ sơ", " ".join(paragraphs)) is None
+    assert ",00%" not in " ".join(paragraphs)
+
+
+def test_one_unit_is_said_once(cli):
+    """With --unit, one paragraph naming the unit (not the same figures twice)."""
+    from tests.conftest import SAMPLE_DATA
+
+    result = cli(
+        "report", "-p", "Q1-2024", str(SAMPLE_DATA), "--unit", "UBND xã Vạn Phú", "-f", "text", "--quiet"
+    )
+    paragraphs = result.out.strip().split("\n\n")
+    assert len(paragraphs) == 1
+    assert paragraphs[0].startswith("Trong quý I năm 2024, UBND xã Vạn Phú tiếp nhận 55 hồ sơ")
 
 
 def test_period_phrases():

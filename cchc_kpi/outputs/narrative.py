@@ -1,8 +1,11 @@
-"""The paragraph of figures officers paste into their written report, in Vietnamese
-(or English): one per level (or per unit) and one for the whole, with the period
-named as documents name it ("quý I năm 2024", "5 tháng đầu năm 2024", "từ ngày
-15/12/2023 đến ngày 07/8/2024") and numbers as they write them (1.245; 99,76%;
-434,25 triệu đồng). Sentences for e-results, digitisation, reuse and payment
+"""The paragraphs of figures officers paste into their written report, in Vietnamese
+(or English), written as the news reports in the seeds write them: the whole first
+("Trong quý I năm 2024, toàn tỉnh tiếp nhận …"), then each level (or unit) in Biểu 06
+order without repeating the period; zeros said in words ("không có hồ sơ quá hạn");
+rates without decimals that say nothing ("100%", "81,7%"); targets said ("vượt chỉ tiêu
+giao là 45%"); payments that "phát sinh". The period is named as documents name it
+("quý I năm 2024", "từ ngày 15/12/2023 đến ngày 07/8/2024"), numbers as officers write
+them (1.245; 434,25 triệu đồng). Sentences for e-results, digitisation, reuse and payment
 appear only when their columns exist. Rendering only: the figures come computed in a
 :class:`~cchc_kpi.report.written.WrittenReport`.
 """
@@ -50,69 +53,129 @@ def _count(value: Any, lang: Lang) -> str:
     return format_int(int(value or 0), lang)
 
 
-def _rate(row: dict[str, Any], numerator: str, denominator: str, lang: Lang) -> str:
-    return format_percent(int(row[numerator] or 0), int(row[denominator] or 0), lang)
+def _percent(numerator: Any, denominator: Any, lang: Lang) -> str:
+    """A rate as the seeds write it: two decimals at most, none that say nothing
+    ("100%", "81,7%", "99,77%")."""
+    shown = format_percent(int(numerator or 0), int(denominator or 0), lang)
+    mark = "," if lang == "vi" else "."
+    if mark in shown:
+        number = shown.removesuffix("%").rstrip("0").rstrip(mark)
+        shown = number + "%"
+    return shown
 
 
-def paragraph(lead: str, subject: str, row: dict[str, Any], lang: Lang) -> str:
-    """One paragraph of figures for one group's row of the report."""
-    numbers = {k: _count(row.get(k), lang) for k in ("received_total", "received_new", "carried_over",
-               "received_online", "resolved", "resolved_in_time", "resolved_late", "pending",
-               "pending_overdue", "withdrawn")}  # fmt: skip
-    parts = []
+TARGET_WORDS = {">=": "", ">": "above", "<": "below", "<=": "at_most", "=": ""}
+
+
+def _target(row: dict[str, Any], metric: str, written: WrittenReport, lang: Lang) -> str:
+    """ ", vượt chỉ tiêu giao là 45%" / ", chưa đạt chỉ tiêu giao là 45%" when the rate has a target."""
+    value, passed = row.get(f"{metric}_target"), row.get(f"{metric}_pass")
+    if value is None or passed is None or (passed and value == 0):  # "không có … quá hạn" says it
+        return ""
+    op = next((t.op for t in written.targets if t.metric == metric and t.value == value), ">=")
+    shown = _percent(round(value * 1_000_000), 1_000_000, lang)
+    words = TARGET_WORDS[op]
+    limit = text(f"narrative.target_{words}", lang, value=shown) if words else shown
+    beats = passed and op in (">=", ">") and row[metric] > value
+    verdict = "beaten" if beats else "met" if passed else "missed"
+    return text(f"narrative.target_{verdict}", lang, target=limit)
+
+
+def _rate(row: dict[str, Any], metric: str, numerator: str, denominator: str, written: WrittenReport,
+          lang: Lang) -> str:  # fmt: skip
+    return _percent(row[numerator], row[denominator], lang) + _target(row, metric, written, lang)
+
+
+COUNTS = ("received_total", "received_new", "carried_over", "received_online", "resolved", "resolved_in_time",
+          "resolved_late", "pending", "pending_overdue", "withdrawn")  # fmt: skip
+
+
+def paragraph(subject: str, row: dict[str, Any], written: WrittenReport, lang: Lang, payer: str = "") -> str:
+    """One paragraph of figures for one group's row of the report: the whole first, said
+    with its subject ("toàn tỉnh"), then each level or unit; zeros in words."""
+    n = {k: _count(row.get(k), lang) for k in COUNTS}
+    received = text("narrative.received", lang, subject=subject, **n)
     if row["carried_over"]:
-        parts.append(text("narrative.carried", lang, **numbers))
+        received += " " + text("narrative.carried", lang, **n)
     if row["online_rate"] is not None:
-        parts.append(
-            text(
-                "narrative.online",
-                lang,
-                rate=_rate(row, "received_online", "_channel_known", lang),
-                **numbers,
-            )
-        )
-    received = text("narrative.received", lang, subject=subject, **numbers)
-    if parts:
-        received += f" ({'; '.join(parts)})"
-    sentence = f"{lead}, {received}; "
+        key = "narrative.online" if row["received_online"] else "narrative.online_none"
+        rate = _rate(row, "online_rate", "received_online", "_channel_known", written, lang)
+        received += text(key, lang, rate=rate, **n)
+    clauses = [received]
     if row["resolved"]:
-        on_time = _rate(row, "resolved_in_time", "resolved", lang)
-        late = _rate(row, "resolved_late", "resolved", lang)
-        sentence += text("narrative.resolved", lang, on_time=on_time, late=late, **numbers)
+        on_time = _rate(row, "on_time_rate", "resolved_in_time", "resolved", written, lang)
+        clauses.append(text("narrative.resolved", lang, on_time=on_time, **n))
+        if row["resolved_late"]:
+            late = _rate(row, "late_rate", "resolved_late", "resolved", written, lang)
+            clauses[-1] += text("narrative.late", lang, late=late, **n)
+        else:
+            clauses[-1] += text("narrative.late_none", lang) + _target(row, "late_rate", written, lang)
     else:
-        sentence += text("narrative.resolved_none", lang)
-    sentence += "; " + text(
-        "narrative.pending" if row["pending_overdue"] else "narrative.pending_none", lang, **numbers
-    )
+        clauses.append(text("narrative.resolved_none", lang))
+    if row["pending"]:
+        key = "narrative.pending" if row["pending_overdue"] else "narrative.pending_none"
+        clauses.append(text(key, lang, **n))
     if row["withdrawn"]:
-        sentence += "; " + text("narrative.withdrawn", lang, **numbers)
-    sentences = [sentence + "."]
-    for rate, numerator, denominator in (
+        clauses.append(text("narrative.withdrawn", lang, **n))
+    sentences = ["; ".join(clauses) + "."]
+    for metric, numerator, denominator in (
         ("e_result_rate", "e_result", "_e_result_known"),
         ("digitization_rate", "digitized", "_digitized_known"),
         ("reuse_rate", "reused", "_reused_known"),
     ):
-        if row[rate] is not None:
-            sentences.append(text(f"narrative.{rate}", lang, rate=_rate(row, numerator, denominator, lang)))
-    if row["paid_online"] is not None and row["paid_online"]:
+        if row[metric] is not None:
+            rate = _rate(row, metric, numerator, denominator, written, lang)
+            sentences.append(text(f"narrative.{metric}", lang, rate=rate))
+    if row["paid_online"]:
         amount = row["paid_online_amount"]
-        key = "narrative.paid_amount" if amount is not None else "narrative.paid"
+        key = ("narrative.paid_amount" if amount is not None else "narrative.paid") + (
+            "_whole" if payer else ""
+        )
         money = format_money(int(amount), lang) if amount is not None else ""
-        sentences.append(text(key, lang, count=_count(row["paid_online"], lang), money=money))
+        said = text(key, lang, payer=payer, count=_count(row["paid_online"], lang), money=money)
+        sentences.append(_capitalised(said))
     return " ".join(sentences)
 
 
-def _subject(key: str, value: Any, lang: Lang) -> str:
-    return text(f"narrative.subject_{value}", lang) if key == "level" else str(value)
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _subject(row: dict[str, Any], written: WrittenReport, lang: Lang) -> str:
+    if written.by == "unit":
+        return str(row["unit"])
+    return text(f"narrative.subject_{row['level']}", lang)
+
+
+def _whole(written: WrittenReport, lang: Lang) -> str:
+    if written.whole is None:
+        return written.units[0] if len(written.units) == 1 else text("narrative.subject_all", lang)
+    scope, kind = written.whole
+    if scope == "province":
+        return text("narrative.whole_province", lang)
+    if scope == "level":
+        return text(f"narrative.subject_{kind}", lang)
+    shown = kind if lang == "vi" else DISTRICT_EN.get(kind or "", "district")
+    return text("narrative.whole_district", lang, kind=shown)
+
+
+DISTRICT_EN = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
 
 
 def narrative(written: WrittenReport, lang: Lang = "vi") -> list[str]:
-    """Paragraphs for each level (or unit) and one for the whole."""
+    """The whole first, opened by the period ("Trong quý I năm 2024, toàn tỉnh tiếp nhận …"),
+    then one paragraph per level (or unit) in Biểu 06 order; a single group is said once."""
     lead = period_lead(written.period, lang)
-    grouped, by = written.grouped, written.by
-    paragraphs = [paragraph(lead, _subject(by, r[by], lang), r, lang) for r in grouped.rows]
-    units = written.units
-    whole = units[0] if len(units) == 1 else text("narrative.subject_all", lang)
-    if grouped.total is not None and (len(grouped.rows) != 1 or by != "unit"):
-        paragraphs.append(paragraph(lead, whole, grouped.total, lang))
+    rows = [r for r in written.grouped.rows if r["row_type"] == "detail"]  # levels, or units
+    total = written.grouped.total
+    if total is None:
+        return []
+    if len(rows) == 1:  # one unit (or one level): said once, judged by its own targets
+        subject = (
+            str(rows[0]["unit"]) if "unit" in written.grouped.group_by else _subject(rows[0], written, lang)
+        )
+        return [f"{lead}, {paragraph(subject, rows[0], written, lang)}"]
+    whole = _whole(written, lang)
+    paragraphs = [f"{lead}, {paragraph(whole, total, written, lang, payer=whole)}"]
+    paragraphs += [_capitalised(paragraph(_subject(r, written, lang), r, written, lang)) for r in rows]
     return paragraphs

@@ -9,21 +9,26 @@ from dataclasses import dataclass
 
 from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.kpi.targets import TargetConfig
 from cchc_kpi.report.build import report_for
 from cchc_kpi.report.model import Report
 from cchc_kpi.report.prepare import PreparedDossiers
-from cchc_kpi.schema.choices import NarrativeBy
+from cchc_kpi.schema.choices import GroupKey, NarrativeBy
 
 
 @dataclass(frozen=True)
 class WrittenReport:
-    """The figures behind the paragraphs: one report grouped by level or unit (with its
-    total), the period as resolved, and the units with dossiers in it."""
+    """The figures behind the paragraphs: one report grouped by level or by level and unit
+    (with its total, in Biểu 06 order), the period as resolved, the units with dossiers in
+    it, what the whole is ("province", "district" with its kind, or None: just units) and
+    the targets the rows were judged against."""
 
     period: Period
     by: NarrativeBy
     grouped: Report
     units: tuple[str, ...]
+    whole: tuple[str, str | None] | None = None
+    targets: tuple[TargetConfig, ...] = ()
 
 
 def units_in_period(prepared: PreparedDossiers) -> tuple[str, ...]:
@@ -43,10 +48,41 @@ def written_report(
     units: Sequence[str] | None = None,
 ) -> WrittenReport:
     """The figures of the written report (``units``: the period's units, when known)."""
-    grouped = report_for(prepared, by=[by], total=True, compare=None, lang=lang)
+    units = tuple(units) if units is not None else units_in_period(prepared)
+    keys: list[GroupKey] = ["level", "unit"] if by == "unit" or len(units) == 1 else ["level"]
+    grouped = report_for(prepared, by=keys, total=True, compare=None, lang=lang)
     return WrittenReport(
         period=prepared.period,
         by=by,
         grouped=grouped,
-        units=tuple(units) if units is not None else units_in_period(prepared),
+        units=units,
+        whole=_whole(prepared, units),
+        targets=tuple(prepared.options.targets),
     )
+
+
+DISTRICT_KINDS = ("thành phố", "thị xã", "quận", "huyện")
+
+
+def _whole(prepared: PreparedDossiers, units: Sequence[str]) -> tuple[str, str | None] | None:
+    """What all the units together are, as the seeds say it ("toàn tỉnh", "toàn huyện"):
+    the province when departments or several districts report, a district (and its kind,
+    from its name) when one does, a level when all units are of one, else None."""
+    import polars as pl
+
+    from cchc_kpi.schema.textnorm import name_key
+
+    pairs = prepared.frame.select(
+        pl.col("g_unit").cast(pl.String), pl.col("g_level").cast(pl.String)
+    ).unique()
+    levels = dict(pairs.iter_rows())
+    present = {levels.get(u) for u in units}
+    districts = [u for u in units if levels.get(u) == "district"]
+    if present & {"province", "department"} or len(districts) > 1:
+        return ("province", None)
+    if len(districts) == 1:
+        name = name_key(districts[0])
+        return ("district", next((k for k in DISTRICT_KINDS if k in name), "huyện"))
+    if len(present) == 1 and None not in present:  # one level only: "UBND cấp xã"
+        return ("level", next(iter(present)))
+    return None

@@ -25,6 +25,7 @@ from cchc_kpi.ingestion.dataset import InputFileRule, ProfileConfig
 from cchc_kpi.kpi.score766_criteria import Score766Override, criterion_ids
 from cchc_kpi.kpi.targets import TargetConfig
 from cchc_kpi.kpi.units import MergeConfig, UnitConfig
+from cchc_kpi.outputs.workbook.form_block import FormSignature
 from cchc_kpi.read.source import SMALL_FILE_BYTES, read_small_file
 from cchc_kpi.schema.choices import CompareAt, Convention, DuplicateKey, Format, Lang
 from cchc_kpi.schema.strict import Strict
@@ -67,6 +68,7 @@ class Config(Strict):
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
     targets: list[TargetConfig] = Field(default_factory=list)
     score766: dict[str, Score766Override] = Field(default_factory=dict)
+    form: FormSignature = Field(default_factory=FormSignature)  # who reports and signs Biểu 06
     path: Path | None = Field(default=None, exclude=True)
 
     @field_validator("score766")

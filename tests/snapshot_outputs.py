@@ -111,7 +111,8 @@ def _workbook_dump(path: Path) -> str:
 
 def _about_generated(dump: str) -> str:
     """The workbook's information sheet names the time it was made: not part of the snapshot."""
-    return re.sub(r"(= )'\d{2}/\d{2}/\d{4} \d{2}:\d{2}'", r"\1'<generated>'", dump)
+    dump = re.sub(r"(= )'\d{2}/\d{2}/\d{4} \d{2}:\d{2}'", r"\1'<generated>'", dump)
+    return re.sub(r"ngày \d{2} tháng \d{1,2} năm \d{4}", "ngày <generated>", dump)  # the form's date line
 
 
 def run_case(case: Case, python: str = sys.executable) -> str:

@@ -36,17 +36,17 @@ def test_sheets_form_and_totals(tmp_path):
         "Điểm QĐ 766 (ước tính)", "Thông tin",
     ]  # fmt: skip
     form = book["Biểu 06"]
-    assert [c.value for c in form[8]] == [f"({i})" for i in range(1, 14)]
-    assert form["A2"].value == "Kỳ báo cáo: Quý I năm 2024 (Từ ngày 01/01/2024 đến ngày 31/3/2024)"
-    assert form["A3"].value == "Đơn vị tính: Số hồ sơ TTHC"
-    last = [c.value for c in form[form.max_row]]
+    assert [c.value for c in form[10]] == [f"({i})" for i in range(1, 14)]
+    assert form["A4"].value == "Kỳ báo cáo: Quý I năm 2024 (Từ ngày 01/01/2024 đến ngày 31/3/2024)"
+    assert form["A5"].value == "Đơn vị tính: Số hồ sơ TTHC"
+    last = [c.value for c in next(r for r in form.iter_rows() if r[1].value == "Tổng cộng")]
     total = report.total
     assert last[1] == "Tổng cộng"
     assert last[2:] == [total[k] for k in ("received_total", "received_online", "received_offline", "carried_over",
                         "resolved", "resolved_early", "resolved_on_time", "resolved_late", "pending",
                         "pending_in_time", "pending_overdue")]  # fmt: skip
-    assert form["A9"].value == "I" and form["B9"].value == "Cấp xã"
-    assert form.page_setup.orientation == "landscape" and form.print_title_rows == "$5:$8"
+    assert form["A11"].value == "I" and form["B11"].value == "Cấp xã"
+    assert form.page_setup.orientation == "landscape" and form.print_title_rows == "$7:$10"
     rates = book["Chỉ tiêu"]
     on_time = next(
         r for r in rates.iter_rows(min_row=1) if r[0].value == "Tỷ lệ giải quyết trước và đúng hạn"
@@ -77,7 +77,7 @@ def test_sample_marker_on_every_sheet(tmp_path):
     """A sample run says DỮ LIỆU MẪU on every sheet."""
     book, _ = _workbook(GOLDEN, tmp_path, sample=True)
     for sheet in book.worksheets:
-        values = [c.value for row in sheet.iter_rows(max_row=4) for c in row]
+        values = [c.value for row in sheet.iter_rows(max_row=6) for c in row]
         assert "DỮ LIỆU MẪU" in values, sheet.title
 
 
@@ -115,7 +115,9 @@ def test_many_units(tmp_path):
     path = tmp_path / "300.csv"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     book, _ = _workbook([path], tmp_path)
-    assert book["Biểu 06"].max_row == 8 + 1 + 300 + 1
+    form = book["Biểu 06"]
+    total_row = next(r[0].row for r in form.iter_rows() if r[1].value == "Tổng cộng")
+    assert total_row == 10 + 1 + 300 + 1  # head, the level's row, the communes, the total
     assert book["Theo đơn vị"].max_row >= 300
     chart_rows = [r[6].value for r in book["Chỉ tiêu"].iter_rows(min_row=4, max_row=6)]
     assert chart_rows[0] == "Cấp xã"  # per level when units are many

@@ -148,7 +148,8 @@ def report_command(
             from cchc_kpi.report.bundle import workbook_content
 
             content = workbook_content(prepared, report, language, is_sample)
-            writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_)
+            form = settings.form if settings is not None else None
+            writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_, form)
         written = None
         if fmt == "text":
             from cchc_kpi.report.written import units_in_period, written_report

@@ -41,6 +41,7 @@ class WorkbookContent:
     report: Report  # the run's report, as asked (its --by, comparison, targets)
     form: Report  # Biểu 06: by field for a single unit, else by level and unit
     form_by: str  # the form's row key: "field" or "unit"
+    only_unit: str | None  # the one unit the report is of (it then reports on the form)
     by_unit: Report
     by_field: Report
     by_month: Report | None  # asked with --by month: the trend sheet
@@ -80,6 +81,18 @@ def _digests(prepared: PreparedDossiers) -> list[InputDigest]:
     return out
 
 
+def months_with_data(by_month: Report) -> Report:
+    """The monthly report without the months after the last one in which anything happened
+    (a dossier received, resolved, withdrawn or refused): a year asked before it ends, or
+    exports that stop early, never plot those months as zeros (their only dossiers are the
+    ones carried over, pending since)."""
+    rows = list(by_month.rows)
+    happened = ("received_new", "resolved", "withdrawn", "not_accepted")
+    while rows and not any(rows[-1][k] for k in happened):
+        rows.pop()
+    return by_month.model_copy(update={"rows": rows})
+
+
 def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool) -> WorkbookContent:
     """Compute what the workbook of ``report`` shows (``report``: the run's own report)."""
     options = prepared.options
@@ -95,9 +108,10 @@ def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sam
         report=report,
         form=by_field if one_unit else by_unit,
         form_by="field" if one_unit else "unit",
+        only_unit=units[0] if one_unit else None,
         by_unit=by_unit,
         by_field=by_field,
-        by_month=grouped(["month"]) if "month" in options.by else None,
+        by_month=months_with_data(grouped(["month"])) if "month" in options.by else None,
         overdue=overdue_list(prepared),
         written=written_report(prepared, "level", lang, units),
         score=score766_for(prepared, by_unit, lang=lang, sample=sample),

@@ -303,6 +303,7 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "progress.report": ("Đang tính các chỉ số", "Computing the figures"),
     "progress.write": ("Đang ghi {path}", "Writing {path}"),
+    "workbook.page_footer": ("Trang &P/&N", "Page &P of &N"),
     "click.missing": ("thiếu {name}", "missing {name}"),
     "click.no_option": ("không có tùy chọn {name}", "no option {name}"),
     "click.no_option_meant": (

@@ -202,6 +202,13 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "overdue.kind_due_soon": ("Sắp đến hạn", "Due soon"),
     "overdue.apology_yes": ("Đã có", "Sent"),
     "overdue.apology_no": ("Chưa có", "Not sent"),
+    "form.reporting_unit": ("Đơn vị báo cáo: {unit}", "Reporting unit: {unit}"),
+    "form.receiving_unit": ("Đơn vị nhận báo cáo: {unit}", "Report to: {unit}"),
+    "form.name": ("Biểu 06 (TT 01/2020/TT-VPCP)", "Form 06 (Circular 01/2020/TT-VPCP)"),
+    "form.preparer": ("NGƯỜI LẬP BIỂU", "PREPARED BY"),
+    "form.preparer_hint": ("(Ký, ghi rõ họ tên)", "(signature and full name)"),
+    "form.head": ("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF UNIT"),
+    "form.head_hint": ("(Ký tên, đóng dấu)", "(signature and seal)"),
     "bieu06.title": (
         "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT TTHC",
         "ADMINISTRATIVE PROCEDURES HANDLED BY THE UNITS THAT RESOLVE THEM",

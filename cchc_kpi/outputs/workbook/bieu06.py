@@ -14,11 +14,12 @@ from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, vn_date
 from cchc_kpi.kpi.metrics import BIEU06_COUNTS
 from cchc_kpi.outputs.workbook.cells import Formats, cell_text, write_cell
+from cchc_kpi.outputs.workbook.form_block import FormSignature, write_form_head, write_signatures
 from cchc_kpi.report.model import Report
 
 BIEU06_COLUMNS = BIEU06_COUNTS
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-HEADER_TOP = 4
+HEADER_TOP = 6  # under the reporting unit, the title, the period, the unit of count, the marker
 FIRST_DATA = HEADER_TOP + 4
 
 
@@ -70,25 +71,32 @@ def _rows(report: Report, by: str, lang: Lang) -> list[tuple[str, str, dict[str,
 
 
 def write_bieu06(
-    sheet: Any, report: Report, by: str, period_phrase: str, formats: Formats, lang: Lang, sample: str | None
-) -> None:
-    """Fill ``sheet`` with the form for ``report`` (rows by ``by``: field, or level + unit)."""
-    period = report.period
-    sheet.merge_range(0, 0, 0, 12, text("bieu06.title", lang), formats.title)
+    sheet: Any, report: Report, by: str, period_phrase: str, formats: Formats, lang: Lang, sample: str | None,
+    form: FormSignature | None = None, unit: str | None = None,
+) -> None:  # fmt: skip
+    """Fill ``sheet`` with the form for ``report`` (rows by ``by``: field, or level + unit),
+    headed by the reporting unit (``unit``: the report's one unit, if so) and signed under it."""
+    period, form = report.period, form or FormSignature()
+    write_form_head(sheet, form, unit, formats, lang)
+    sheet.merge_range(2, 0, 2, 12, text("bieu06.title", lang), formats.title)
     span = text(
         "bieu06.period", lang, phrase=period_phrase, start=vn_date(period.start), end=vn_date(period.end)
     )
-    sheet.merge_range(1, 0, 1, 12, span, formats.subtitle)
-    sheet.merge_range(2, 0, 2, 12, text("bieu06.unit_of_count", lang), formats.right)
+    sheet.merge_range(3, 0, 3, 12, span, formats.subtitle)
+    sheet.merge_range(4, 0, 4, 12, text("bieu06.unit_of_count", lang), formats.right)
     if sample:
-        sheet.write_string(3, 0, sample, formats.sample)
+        sheet.write_string(5, 0, sample, formats.sample)
     _header(sheet, formats, lang)
-    for offset, (number, label, row, bold) in enumerate(_rows(report, by, lang)):
+    lines = _rows(report, by, lang)
+    for offset, (number, label, row, bold) in enumerate(lines):
         r = FIRST_DATA + offset
         sheet.write_string(r, 0, number, formats.bold_center if bold else formats.center)
         sheet.write_string(r, 1, cell_text(label), formats.bold_text if bold else formats.text)
         for col, key in enumerate(BIEU06_COLUMNS, start=2):
             write_cell(sheet, r, col, row.get(key), formats.bold_count if bold else formats.count)
+    write_signatures(
+        sheet, FIRST_DATA + len(lines) + 1, form, report.metadata.generated_at.date(), formats, lang
+    )
     sheet.set_column(0, 0, 6)
     sheet.set_column(1, 1, 42)
     sheet.set_column(2, 12, 10.5)

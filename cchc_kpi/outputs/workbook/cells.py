@@ -46,12 +46,29 @@ def new_workbook(path: Path) -> Any:
     return workbook
 
 
-def close_workbook(workbook: Any, target: Path) -> None:
-    """Write the workbook out; a failure (a full disk) is one output error, not a traceback."""
+A4 = 9  # xlsxwriter's paper code
+PARAGRAPH_WIDTH = 92  # characters: an A4 portrait page between its margins
+PARAGRAPH_CHARS = 100  # Times New Roman 11 fits about this many per line in that width
+LINE_POINTS = 15.5
+
+
+def print_setup(sheet: Any, lang: Lang) -> None:
+    """Every sheet prints on A4, one page wide, with its page number in the footer (the
+    orientation and margins are the sheet's own)."""
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_footer("&C" + text("workbook.page_footer", lang))
+
+
+def close_workbook(workbook: Any, target: Path, lang: Lang = "vi") -> None:
+    """Set every sheet up for printing and write the workbook out; a failure (a full disk)
+    is one output error, not a traceback."""
     import xlsxwriter.exceptions
 
     from cchc_kpi.errors import OutputError
 
+    for sheet in workbook.worksheets():
+        print_setup(sheet, lang)
     try:
         workbook.close()
     except (OSError, xlsxwriter.exceptions.XlsxWriterException) as exc:
@@ -84,6 +101,10 @@ class Formats:
     miss_count: Any
     points: Any
     bold_points: Any
+    plain: Any  # text without borders (the form's head and signature block)
+    bold_plain: Any
+    bold_center_plain: Any
+    italic_center: Any
 
 
 def make_formats(workbook: Any) -> Formats:
@@ -115,6 +136,10 @@ def make_formats(workbook: Any) -> Formats:
         miss_count=fmt(num_format="#,##0", bold=True, font_color="#9C0006", bg_color="#FFC7CE"),
         points=fmt(num_format="0.00"),
         bold_points=fmt(num_format="0.00", bold=True),
+        plain=workbook.add_format(base),
+        bold_plain=workbook.add_format({**base, "bold": True}),
+        bold_center_plain=workbook.add_format({**base, "bold": True, "align": "center"}),
+        italic_center=workbook.add_format({**base, "italic": True, "align": "center"}),
     )
 
 
@@ -223,16 +248,21 @@ def write_lines_sheet(
         write_cell(sheet, offset, 1, value, formats.text, formats.count if isinstance(value, int) else None)
     sheet.set_column(0, 0, 38)
     sheet.set_column(1, 1, 100)
+    sheet.set_landscape()
 
 
 def write_paragraphs(
     sheet: Any, title: str, paragraphs: Sequence[str], formats: Formats, sample: str | None
 ) -> None:
-    """The written-report paragraphs, one per row, wrapped in a wide column."""
-    sheet.set_column(0, 0, 140)
+    """The written-report paragraphs, one per row, wrapped in a column as wide as an A4 page
+    in portrait (so nothing runs past the page's edge), each row as tall as its lines."""
+    sheet.set_column(0, 0, PARAGRAPH_WIDTH)
     for offset, paragraph in enumerate(paragraphs, start=write_top(sheet, title, formats, sample)):
         sheet.write_string(offset, 0, cell_text(paragraph), formats.wrap)
-        sheet.set_row(offset, 15 * (1 + len(paragraph) // 120))
+        lines = 1 + len(paragraph) // PARAGRAPH_CHARS
+        sheet.set_row(offset, LINE_POINTS * lines)
+    sheet.set_portrait()
+    sheet.set_margins(left=0.8, right=0.6, top=0.8, bottom=0.8)
 
 
 def write_top(sheet: Any, title: str, formats: Formats, marker: str | None) -> int:

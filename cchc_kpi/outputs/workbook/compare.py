@@ -18,6 +18,7 @@ from cchc_kpi.outputs.workbook.cells import (
     write_table_sheet,
     write_top,
 )
+from cchc_kpi.outputs.workbook.rates import axis_floor
 from cchc_kpi.report.model import Report
 
 CHANGE_COLOURS = {"better": ("#006100", "#C6EFCE"), "worse": ("#9C0006", "#FFC7CE"), None: (None, None)}
@@ -104,7 +105,8 @@ def write_trend_sheet(
             rates.add_series({**series, "y2_axis": True, "line": {"dash_type": "dash"}})
         else:
             lines.add_series(series)
-    rates.set_y2_axis({"num_format": "0%", "min": 0, "max": 1})
+    shown = [r.get(c.key) for r in rows for c in columns[1:] if c.kind == "rate"]
+    rates.set_y2_axis({"num_format": "0%", "min": axis_floor(shown), "max": 1})
     lines.combine(rates)
     lines.set_title({"name": text("trend.title", lang)})
     lines.set_size({"width": 760, "height": 380})

@@ -37,4 +37,4 @@ def write_overdue_workbook(path: Path, report: OverdueReport, lang: Lang) -> Non
         workbook = new_workbook(tmp)
         sheet = workbook.add_worksheet(table.title[:31])
         write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title, lang=lang)
-        close_workbook(workbook, path)
+        close_workbook(workbook, path, lang)

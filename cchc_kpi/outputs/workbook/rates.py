@@ -52,6 +52,17 @@ def write_rates_sheet(
     _charts(sheet, workbook, total, by_unit, formats, lang)
 
 
+def axis_floor(rates: list[float | None]) -> float:
+    """Where a rate axis starts: a tenth below the lowest rate (0.97–1 → from 90%), so that
+    differences between units show; from 0 when a rate is below 20%."""
+    import math
+
+    known = [r for r in rates if r is not None]
+    if not known or min(known) < 0.2:
+        return 0.0
+    return math.floor((min(known) - 0.02) * 10) / 10
+
+
 def _charts(
     sheet: Any, workbook: Any, total: dict[str, Any], by_unit: Report, formats: Formats, lang: Lang
 ) -> None:
@@ -80,7 +91,7 @@ def _charts(
             "values": [name, top + 1, col + 1, top + len(points), col + 1],
         }
     )
-    bars.set_x_axis({"num_format": "0%", "min": 0, "max": 1})
+    bars.set_x_axis({"num_format": "0%", "min": axis_floor([rate for _, rate in points]), "max": 1})
     bars.set_title({"name": text("metric.on_time_rate", lang)})
     bars.set_legend({"none": True})
     bars.set_size({"width": 620, "height": max(300, 22 * len(points))})

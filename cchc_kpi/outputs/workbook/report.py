@@ -37,6 +37,7 @@ from cchc_kpi.outputs.workbook.cells import (
     write_table_sheet,
 )
 from cchc_kpi.outputs.workbook.compare import write_compare_sheet, write_trend_sheet
+from cchc_kpi.outputs.workbook.form_block import FormSignature
 from cchc_kpi.outputs.workbook.rates import write_rates_sheet
 from cchc_kpi.outputs.workbook.score766 import write_catalog_sheet, write_score_sheet
 from cchc_kpi.report.bundle import WorkbookContent
@@ -114,8 +115,10 @@ def _about(content: WorkbookContent, lang: Lang) -> list[tuple[str, Any]]:
     return lines
 
 
-def write_report_workbook(path: Path, content: WorkbookContent, lang: Lang) -> None:
-    """Write the full workbook of ``content`` to ``path``."""
+def write_report_workbook(
+    path: Path, content: WorkbookContent, lang: Lang, form: FormSignature | None = None
+) -> None:
+    """Write the full workbook of ``content`` to ``path`` (``form``: who reports and signs)."""
     report = content.report
     marker = text("report.sample", lang) if content.sample else None
     phrase = period_phrase(content.written.period, lang)
@@ -127,7 +130,8 @@ def write_report_workbook(path: Path, content: WorkbookContent, lang: Lang) -> N
         workbook.set_properties({"title": text("bieu06.title", lang), "comments": f"cchc-kpi {__version__}"})
         formats = make_formats(workbook)
         sheets = dict(zip(keys, (workbook.add_worksheet(n) for n in names), strict=True))
-        write_bieu06(sheets["bieu06"], content.form, content.form_by, phrase, formats, lang, marker)
+        write_bieu06(sheets["bieu06"], content.form, content.form_by, phrase, formats, lang, marker, form,
+                     content.only_unit)  # fmt: skip
         write_rates_sheet(sheets["rates"], workbook, report, content.by_unit, formats, lang, marker)
         _table_sheets(sheets, content, formats, lang, marker)
         paragraphs = narrative(content.written, lang)
@@ -140,7 +144,7 @@ def write_report_workbook(path: Path, content: WorkbookContent, lang: Lang) -> N
         if "catalog" in sheets and content.score.catalog:
             write_catalog_sheet(sheets["catalog"], content.score.catalog, formats, lang, marker)
         write_lines_sheet(sheets["about"], text("sheet.about", lang), _about(content, lang), formats, marker)
-        close_workbook(workbook, path)
+        close_workbook(workbook, path, lang)
 
 
 def _optional_sheets(content: WorkbookContent) -> list[str]:

@@ -12,6 +12,7 @@ from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.outputs.score766_tables import score_lines
 from cchc_kpi.outputs.workbook.cells import (
+    LINE_POINTS,
     Formats,
     SheetColumn,
     cell_text,
@@ -25,6 +26,8 @@ from cchc_kpi.outputs.workbook.cells import (
 )
 from cchc_kpi.report.score766 import Score766Report
 
+NOTE_CHARS = 170  # a landscape A4 line of the notes under the table
+
 
 def write_score_sheet(
     sheet: Any, report: Score766Report, formats: Formats, lang: Lang, marker: str | None
@@ -34,6 +37,7 @@ def write_score_sheet(
     from cchc_kpi.outputs.score766_tables import score_title
 
     row = write_top(sheet, score_title(report, lang, marked=False), formats, marker)
+    header = row
     heads = ["score.group", "score.rate", "workbook.numerator", "workbook.denominator", "score.points",
              "score.max", "score.threshold", "score.not_computable"]  # fmt: skip
     for col, key in enumerate(heads):
@@ -56,12 +60,17 @@ def write_score_sheet(
             write_cell(sheet, row, 6, c.threshold, formats.text, formats.rate)
             write_cell(sheet, row, 7, c.reason, formats.text)
     row += 2
-    for line in [*score_lines(report, lang), report.note]:
-        sheet.write_string(row, 0, cell_text(line), formats.wrap)
+    for line in [*score_lines(report, lang), report.note]:  # across the table's width, wrapped
+        sheet.merge_range(row, 0, row, 7, cell_text(line), formats.wrap)
+        sheet.set_row(row, LINE_POINTS * (1 + len(line) // NOTE_CHARS))
         row += 1
-    sheet.set_column(0, 0, 62)
-    sheet.set_column(1, 6, 12)
-    sheet.set_column(7, 7, 60)
+    sheet.set_column(0, 0, 50)
+    sheet.set_column(1, 6, 11)
+    sheet.set_column(7, 7, 40)
+    sheet.set_row(header, 32)
+    sheet.repeat_rows(header)
+    sheet.set_landscape()
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
 
 
 def write_unit_scores(
@@ -114,4 +123,4 @@ def write_score_workbook(path: Path, report: Score766Report, lang: Lang) -> None
             write_unit_scores(sheets["by_unit"], report, formats, lang, marker)
         if report.catalog:
             write_catalog_sheet(sheets["catalog"], report.catalog, formats, lang, marker)
-        close_workbook(workbook, path)
+        close_workbook(workbook, path, lang)

@@ -214,27 +214,28 @@ def test_every_vendor_fixture_workbook_has_no_applicant_value(cli, tmp_path):
         assert value not in xml, value
 
 
-def test_readme_lists_every_bundled_platform() -> None:
-    """The README's platform table names every bundled platform table and what it needs."""
+def test_docs_list_every_bundled_platform() -> None:
+    """docs/inputs.md's platform table names every bundled platform table and what it needs."""
     from cchc_kpi.schema.platforms import platforms
 
-    readme = (FIXTURES.parent.parent / "README.md").read_text("utf-8")
-    section = readme[readme.index("### Platforms read without configuration") :]
-    section = section[: section.index("\n### ")]
+    readme = (FIXTURES.parent.parent / "docs" / "inputs.md").read_text("utf-8")
+    section = readme[readme.index("## Platforms read without configuration") :]
+    section = section[: section.index("\n## ")]
     for platform in platforms():
         short = platform.name.split(" (")[0].replace("Cổng ", "")
         assert short in section or platform.id.upper() in section, platform.id
 
 
-def test_readme_configuration_example_validates() -> None:
-    """The README's configuration example (profiles with columns and positions included) is a valid configuration."""
+def test_docs_configuration_example_validates() -> None:
+    """docs/configuration.md's example (profiles with columns and positions, [form]) is a valid configuration."""
     import re
     import tomllib
 
     from cchc_kpi.config import Config
 
-    readme = (FIXTURES.parent.parent / "README.md").read_text("utf-8")
-    block = re.search(r"```toml\n(.*?)```", readme[readme.index("## Configuration") :], re.S)
+    readme = (FIXTURES.parent.parent / "docs" / "configuration.md").read_text("utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S)
     assert block is not None
     config = Config.model_validate(tomllib.loads(block.group(1)))
     assert config.profiles["td-766"].positions["received_at"] == 5
+    assert config.form.head_title == "KT. CHỦ TỊCH"

@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 
 from cchc_kpi.ingestion.dataset import IngestOptions
-from cchc_kpi.ingestion.parse import SKIP, build_query, finish_parse
+from cchc_kpi.ingestion.parse import SKIP, parse_rows
 from cchc_kpi.ingestion.plan import plan_input
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 from cchc_kpi.read.grid import HEAD_ROWS, ROW, RawGrid, column_name
@@ -30,7 +30,7 @@ def grid_of(rows: list[list[str | None]]) -> RawGrid:
 
 def parsed(rows: list[list[str | None]], set_unit: str | None = None) -> pl.DataFrame:
     plan = plan_input(grid_of(rows), 0, IngestOptions(set_unit=set_unit).reading(Path("memory.csv")))
-    return finish_parse(plan, build_query(plan).collect())
+    return parse_rows(plan)
 
 
 HEADER = ["STT", "Mã hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái",

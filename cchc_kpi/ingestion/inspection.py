@@ -18,7 +18,7 @@ from cchc_kpi.errors import InputError
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import band_skips
 from cchc_kpi.ingestion.dataset import IngestOptions
-from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, build_query, finish_parse
+from cchc_kpi.ingestion.parse import FILE, SKIP, ParsePlan, parse_rows
 from cchc_kpi.ingestion.plan import plan_input
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD
 from cchc_kpi.ingestion.row_kinds import SKIP_KINDS, with_footers
@@ -132,7 +132,7 @@ def inspect_file(
         found.platform = platform.name if platform else None
         found.notes = [m.render(lang) for m in plan.notes]
         frame = with_footers(
-            finish_parse(plan, build_query(plan).collect()),
+            parse_rows(plan),
             SKIP,
             ROW,
             FILE,

@@ -164,7 +164,8 @@ class ParsePlan:
                 nothing.alias(GROUP_UNIT),
                 pl.lit(None, pl.UInt32).alias(GROUP_COUNT),
             ]
-            rows = pl.concat(
+            # unordered: an ordered concat makes the streaming engine hold the whole scan
+            rows = pl.union(
                 [
                     dated.filter(pl.col("_dated")).with_columns(none),
                     dated.filter(~pl.col("_dated")).with_columns(kinds),
@@ -294,6 +295,13 @@ def _added_up(plan: ParsePlan) -> list[pl.Expr]:
             pl.any_horizontal([bad_flag(p) for p in pieces]).alias(bad_flag(name)),
         ]
     return out
+
+
+def parse_rows(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.DataFrame:
+    """One input's rows (or ``source``'s, a part of them) parsed and checked, in row order
+    (the query unites dated and undated rows unordered, so that the streaming engine never
+    holds the whole scan)."""
+    return finish_parse(plan, build_query(plan, source).collect().sort(ROW))
 
 
 def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:

@@ -172,8 +172,16 @@ def load_config(path: Path) -> Config:
         raise ConfigError("config.not_utf8", path=str(path)) from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError("config.syntax", path=str(path), reason=str(exc)) from exc
+    except tomllib.TOMLDecodeError as exc:  # its text is English: only where it is said
+        import re
+
+        found = re.search(r"line (\d+), column (\d+)", str(exc))
+        where = (
+            {"line": int(found.group(1)), "column": int(found.group(2))}
+            if found
+            else {"line": "?", "column": "?"}
+        )
+        raise ConfigError("config.syntax", path=str(path), **where) from exc
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:

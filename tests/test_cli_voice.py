@@ -98,7 +98,7 @@ def test_no_arguments_prints_the_help(cli):
     """`cchc-kpi` alone prints the help (exit 0)."""
     result = cli()
     assert result.code == 0
-    assert result.out.startswith("Cách dùng: cchc-kpi [OPTIONS] COMMAND [ARGS]...")
+    assert result.out.startswith("Cách dùng: cchc-kpi [TÙY_CHỌN] LỆNH [ĐỐI_SỐ]...")
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "markdown", "text"])
@@ -113,3 +113,19 @@ def test_reader_closing_early_ends_with_exit_0(fmt):
     err = process.stderr.read()
     assert process.wait() == 0
     assert err == b""
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["report", "-p", "Q1-2024", "-f", "csv", "-f", "xlsx"], '--format (-f) "xlsx" không hợp lệ'),
+        (["report", "-p", "Q1-2024", "-fxlsx"], '--format (-f) "xlsx" không hợp lệ'),
+        (["--no-limits=1", "report"], "--no-limits không nhận giá trị; xem: cchc-kpi -h"),
+        (["--no-limits"], "thiếu lệnh; xem: cchc-kpi -h"),
+    ],
+)
+def test_usage_errors_quote_what_click_read(cli, args, line):
+    """The value quoted is the one click read (the last, or joined to -f); a flag given a value says so."""
+    result = cli(*args)
+    assert result.code == 2
+    assert line in result.err

@@ -18,7 +18,7 @@ CASES = [
     ("[[targets]]\nmetric = 'online'\nop = '>='\nvalue = 0.45\n", "cchc-kpi.toml, line 2: key targets[0].metric: unknown metric"),
     ("[[units]]\nname = 'UBND xã A'\nlevel = 'ward'\n",
      "cchc-kpi.toml, line 3: key units[0].level: level must be one of province, department, district, land_office, commune, unknown"),
-    ("[report\nconvention = 'nd09'\n", "cchc-kpi.toml: TOML syntax error: Expected ']' at the end of a table declaration (at line 1, column 8)"),
+    ("[report\nconvention = 'nd09'\n", "cchc-kpi.toml, line 1, column 8: TOML syntax error (check the quotes, the = and the [section] names)"),
 ]  # fmt: skip
 
 

@@ -125,3 +125,12 @@ def test_period_phrases():
     for name, (vi, en) in cases.items():
         period = resolve_period(name, as_of=later)
         assert (period_lead(period, "vi"), period_lead(period, "en")) == (vi, en), name
+
+
+def test_some_units_are_never_the_province(cli):
+    """--level district: the paragraph is of "UBND cấp huyện", never "toàn tỉnh"."""
+    from tests.conftest import SAMPLE_DATA
+
+    result = cli("report", "-p", "Q1-2024", str(SAMPLE_DATA), "--level", "huyện", "-f", "text", "--quiet")
+    assert result.out.startswith("Trong quý I năm 2024, UBND cấp huyện tiếp nhận 311 hồ sơ")
+    assert "toàn tỉnh" not in result.out.lower()

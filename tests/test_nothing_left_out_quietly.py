@@ -105,3 +105,50 @@ def test_own_outputs_in_the_exports_folder_are_skipped(cli, tmp_path):
     assert sorted(result.err.splitlines()) == sorted(
         f"đã bỏ qua: {folder / n}: {OWN}" for n in [*outputs, "loi.csv"]
     )
+
+
+def test_configured_alias_names_its_unit(cli, tmp_path):
+    """--unit with a configured alias gives that unit's figures (not an empty report)."""
+    config = tmp_path / "cchc-kpi.toml"
+    config.write_text('[[units]]\nname = "UBND thành phố Nha Trang"\nlevel = "district"\n'
+                      'aliases = ["Bộ phận Một cửa TP Nha Trang"]\n', encoding="utf-8")  # fmt: skip
+    args = ("report", "-p", "Q1-2024", str(SAMPLE_DATA), "--config", str(config), "-f", "json", "--quiet")
+    by_alias = json.loads(cli(*args, "--unit", "Bộ phận Một cửa TP Nha Trang").out)["total"]
+    by_name = json.loads(cli(*args, "--unit", "UBND thành phố Nha Trang").out)["total"]
+    assert by_alias == by_name and by_name["received_total"] == 136
+
+
+def test_other_outputs_of_cchc_kpi_are_skipped_too(cli, tmp_path):
+    """score766 and validate outputs (CSV and JSON) among the exports are skipped with a line."""
+    folder = tmp_path / "exports"
+    shutil.copytree(SAMPLE_DATA, folder)
+    outputs = {"diem.csv": ("score766", "-p", "Q1-2024", "-f", "csv"), "diem.json": ("score766", "-p", "Q1-2024", "-f", "json"),
+               "kiem-tra.csv": ("validate", "-f", "csv"), "kiem-tra.json": ("validate", "-f", "json")}  # fmt: skip
+    for name, (command, *how) in outputs.items():
+        (tmp_path / name).write_text(cli(command, str(folder), *how, "--quiet").out, encoding="utf-8")
+    for name in outputs:
+        shutil.move(tmp_path / name, folder / name)
+    result = cli("validate", str(folder), "-f", "json", "--quiet")
+    assert result.code == 0
+    assert sorted(result.err.splitlines()) == sorted(f"đã bỏ qua: {folder / n}: {OWN}" for n in outputs)
+
+
+def test_only_own_outputs_is_said_so(cli, tmp_path):
+    """A folder holding only cchc-kpi's outputs: exit 2 saying so (not "--skip-bad-files")."""
+    report = tmp_path / "bc.csv"
+    report.write_text(
+        cli("report", "-p", "Q1-2024", str(SAMPLE_DATA), "-f", "csv", "--quiet").out, encoding="utf-8"
+    )
+    result = cli("report", "-p", "Q1-2024", str(report))
+    assert result.code == 2
+    assert result.err == f"cchc-kpi: lỗi: {report}: {OWN}; không có tệp xuất nào để đọc (1 tệp)\n"
+
+
+def test_inspect_a_folder_says_what_to_do(cli):
+    """inspect on a folder names it as a folder and the commands to use."""
+    result = cli("inspect", str(SAMPLE_DATA))
+    assert result.code == 2
+    assert result.err == (
+        f"cchc-kpi: lỗi: {SAMPLE_DATA} là thư mục; inspect xem từng tệp một: cchc-kpi inspect {SAMPLE_DATA}/TÊN-TỆP "
+        f"(cả thư mục: cchc-kpi validate {SAMPLE_DATA})\n"
+    )

@@ -167,3 +167,15 @@ def test_workbook_marks_missed_targets(cli, tmp_path):
     assert ("UBND xã Vạn Hưng", "Tỷ lệ trễ hạn") in red
     assert ("UBND xã Vạn Hưng", "Tỷ lệ cấp kết quả điện tử") in red
     assert ("UBND phường Lộc Thọ", "Tỷ lệ trễ hạn") not in red
+
+
+def test_filtered_report_judges_only_what_it_holds(cli):
+    """With --unit, only that unit is judged: its miss is named once, not again as its level and the whole."""
+    args = ["report", "-p", "Q1-2024", *map(str, GOLDEN), "--config", str(FIXTURES / "targets.toml"), "--as-of",
+            "2026-01-01", "-f", "csv", "--lang", "en", "--fail-on-target-miss", "--quiet", "--unit", "UBND xã Vạn Hưng"]  # fmt: skip
+    result = cli(*args)
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        "UBND xã Vạn Hưng: Electronic result rate 50.00%, target >= 60.00% — missed",
+        "UBND xã Vạn Hưng: Late rate 33.33%, target < 25.00% — missed",
+    ]

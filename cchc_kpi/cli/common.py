@@ -118,7 +118,13 @@ def note(message: str, always: bool = False) -> None:
         import textwrap
 
         width = shutil.get_terminal_size().columns
-        message = textwrap.fill(message, width=max(40, width - 1), subsequent_indent="  ")
+        message = textwrap.fill(
+            message,
+            width=max(40, width - 1),
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
     sys.stderr.write(message + "\n")
     sys.stderr.flush()
 

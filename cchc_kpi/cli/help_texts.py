@@ -29,10 +29,31 @@ LAYOUT_VI = {
     "env var: {var}": "biến môi trường: {var}",
     "(dynamic)": "(tùy lúc chạy)",
     "Aborted!": "Đã dừng.",
-    "Missing command.": "Thiếu lệnh.",
+    "Missing command.": "thiếu lệnh",
     "No such command {name!r}.": "Không có lệnh {name!r}.",
 }
 USAGE = ("Cách dùng: ", "Usage: ")
+OPTIONS_METAVAR = ("[TÙY_CHỌN]", "[OPTIONS]")
+COMMAND_METAVAR = ("LỆNH [ĐỐI_SỐ]...", "COMMAND [ARGS]...")
+# each command in the root's list, short enough for an 80-column help (Vietnamese, English)
+SHORT_HELP = {
+    "report": (
+        "Báo cáo kết quả giải quyết TTHC (Biểu 06, tỷ lệ)",
+        "Report a period's figures (Biểu 06, rates)",
+    ),
+    "validate": (
+        "Kiểm tra tệp xuất: dòng dùng, bị loại, trùng",
+        "Check exports: rows used, rejected, duplicated",
+    ),
+    "overdue": ("Hồ sơ quá hạn và văn bản xin lỗi", "Late and overdue dossiers, apology letters"),
+    "score766": ("Ước tính điểm Bộ chỉ số QĐ 766", "Estimate the QĐ 766 index"),
+    "catalog": ("Đếm thủ tục của danh mục TTHC theo mức độ", "Count a catalogue's procedures by level"),
+    "convert": ("Chuyển tệp xuất vào kho Parquet", "Convert exports into a Parquet store"),
+    "inspect": ("Xem một tệp được đọc thế nào", "Show how a file is read"),
+    "calendar": ("Lịch làm việc: ngày nghỉ, ngày làm bù", "Days off and make-up working days"),
+    "init": ("Tạo tệp cấu hình mẫu cchc-kpi.toml", "Write a commented cchc-kpi.toml"),
+    "sample": ("Tạo tệp xuất hồ sơ mẫu", "Write a synthetic dossier export"),
+}
 SHOW_HELP = ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit.")
 
 # metavars by parameter name (Vietnamese, English); choices keep their values
@@ -78,9 +99,9 @@ HELP_VI = {
         "Kỳ báo cáo: Q1-2024, 2024-05, T5-2024, 5T-2024, H1-2024, 2024, last-month …"
     ),
     "An export file, folder or glob (repeatable).": "Một tệp xuất, thư mục hoặc glob (dùng nhiều lần được).",
-    "Group by unit, level, field, procedure, channel, month (e.g. level,unit).": (
-        "Nhóm theo unit (đơn vị), level (cấp), field (lĩnh vực), procedure (thủ tục), channel (hình thức), "
-        "month (tháng), ví dụ level,unit."
+    "Group by unit, level, area, field, procedure, channel, month (e.g. level,unit).": (
+        "Nhóm theo unit (đơn vị), level (cấp), area (địa bàn), field (lĩnh vực), procedure (thủ tục), "
+        "channel (hình thức), month (tháng), ví dụ level,unit."
     ),
     "calendar (default), or nd09 (15th → 14th cut-off).": (
         "calendar (tháng dương lịch, mặc định) hoặc nd09 (chốt số liệu từ ngày 15 đến ngày 14)."
@@ -130,8 +151,10 @@ HELP_VI = {
     "unit: a dossier is (unit, dossier code); id: the code alone (DVCQG codes are unique).": (
         "unit: một hồ sơ là (đơn vị, mã hồ sơ); id: chỉ mã hồ sơ (mã DVCQG là duy nhất)."
     ),
-    "Rejected rows tolerated before exit 1: N rows or P% of the dossier rows (default 1%).": (
-        "Số dòng bị loại chấp nhận được trước khi thoát mã 1: N dòng hoặc P% số dòng hồ sơ (mặc định 1%)."
+    "Rejected rows tolerated before exit 1: N rows or P% of the dossier rows "
+    "(default: over 1% and over 10 rows, or over half).": (
+        "Số dòng bị loại chấp nhận được trước khi thoát mã 1: N dòng hoặc P% số dòng hồ sơ "
+        "(mặc định: quá 1% và quá 10 dòng, hoặc quá nửa)."
     ),
     "Configuration file (default ./cchc-kpi.toml, then ~/.config/cchc-kpi/).": (
         "Tệp cấu hình (mặc định ./cchc-kpi.toml, rồi thư mục cấu hình của người dùng)."

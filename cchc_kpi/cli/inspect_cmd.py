@@ -35,6 +35,8 @@ def inspect_command(
     from cchc_kpi.read.limits import Limits
 
     language = start(lang, debug, quiet)
+    if path.is_dir():
+        raise InputError("inspect.folder", path=str(path))
     if not path.is_file():
         raise InputError("input.not_found", path=str(path))
     limits = Limits.none() if no_limits() else Limits()

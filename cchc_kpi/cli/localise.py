@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 from cchc_kpi.cli.help_texts import (
     APP_HELP,
     BY_TYPE,
+    COMMAND_METAVAR,
     EXIT_CODES,
     HELP_VI,
     LAYOUT_VI,
     METAVARS,
+    OPTIONS_METAVAR,
+    SHORT_HELP,
     SHOW_HELP,
     USAGE,
 )
@@ -92,8 +95,11 @@ def _localise(command: Any, lang: Lang, root: bool) -> None:
 
     index = 0 if lang == "vi" else 1
     command.help = APP_HELP[index] if root else _translate(command.help, lang)
-    command.short_help = None
+    command.short_help = SHORT_HELP.get(command.name, (None, None))[index]
     command.epilog = EXIT_CODES[index]
+    command.options_metavar = OPTIONS_METAVAR[index]
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = COMMAND_METAVAR[index]
     for param in command.params:
         param.help = _translate(getattr(param, "help", None), lang)
         metavar = _metavar(param, lang)
@@ -141,13 +147,17 @@ def _name(param: Any) -> str:
 
 
 def _given(param: Any, args: Sequence[str]) -> str | None:
-    """The value the command line gave ``param`` (after the option, or after its ``=``)."""
-    for index, arg in enumerate(args):
+    """The value the command line gave ``param`` last (click keeps the last): after the
+    option, after its ``=``, or joined to a short option (``-fxlsx``)."""
+    for index in range(len(args) - 1, -1, -1):
+        arg = args[index]
         for opt in getattr(param, "opts", []):
             if arg == opt and index + 1 < len(args):
                 return args[index + 1]
             if arg.startswith(opt + "="):
                 return arg.split("=", 1)[1]
+            if len(opt) == 2 and not opt.startswith("--") and arg.startswith(opt) and len(arg) > 2:
+                return arg[2:]
     return None
 
 
@@ -171,7 +181,8 @@ def usage_line(err: Any, args: Sequence[str], lang: Lang) -> str:
         said = text("click.no_option_meant" if meant else "click.no_option", lang, name=err.option_name,
                     meant=meant[0] if meant else "")  # fmt: skip
     elif isinstance(err, errors.BadOptionUsage):
-        said = text("click.needs_value", lang, name=err.option_name)
+        takes_none = "does not take a value" in err.message
+        said = text("click.no_value" if takes_none else "click.needs_value", lang, name=err.option_name)
     elif isinstance(err, errors.BadParameter) and param is not None:
         value = _given(param, args)
         choices = choices_of(param)
@@ -194,5 +205,5 @@ def usage_line(err: Any, args: Sequence[str], lang: Lang) -> str:
         said = text("click.no_command_meant" if meant else "click.no_command", lang, name=safe_text(name),
                     meant=meant[0] if meant else "")  # fmt: skip
     else:
-        said = safe_text(err.format_message())
+        said = safe_text(err.format_message()).rstrip(".")
     return said + text("click.see_help", lang, command=where)

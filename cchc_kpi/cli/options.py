@@ -127,6 +127,9 @@ MaxInvalidOption = Annotated[
     str | None,
     typer.Option(
         "--max-invalid",
-        help="Rejected rows tolerated before exit 1: N rows or P% of the dossier rows (default 1%).",
+        help=(
+            "Rejected rows tolerated before exit 1: N rows or P% of the dossier rows "
+            "(default: over 1% and over 10 rows, or over half)."
+        ),
     ),
 ]

@@ -40,8 +40,15 @@ def _change(row: dict[str, Any], column: Column, lang: Lang) -> str | None:
     return change_label(row, column.key, lang, short=True) if column.key in METRICS_BY_NAME else None
 
 
-def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> str:
+def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool, width: int | None = None) -> str:
     shown = display_value(row, column, lang)
+    if width is not None and column.kind == "text" and len(shown) > width:
+        import textwrap
+
+        indent = shown[: len(shown) - len(shown.lstrip(" "))]  # a unit under its level keeps its indent
+        shown = textwrap.fill(
+            shown, width=width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        )
     if column.kind == "rate" and " (" in shown:
         rate, numbers = shown.split(" (", 1)
         shown = f"{rate}\n{numbers.rstrip(')')}" if basis else rate
@@ -49,7 +56,7 @@ def _cell(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> str:
     return shown if delta is None else f"{shown}\n{delta}"
 
 
-def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Text:
+def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool, width: int | None = None) -> Text:
     """A cell as rich text: green when its target is met, red when missed, and
     "không đủ dữ liệu" for a targeted metric without data."""
     from rich.text import Text
@@ -58,7 +65,7 @@ def _styled(row: dict[str, Any], column: Column, lang: Lang, basis: bool) -> Tex
     if passed is None and row.get(f"{column.key}_target") is not None and row.get(column.key) is None:
         return Text(text("target.no_data", lang), style="yellow")
     style = {True: "green", False: "bold red"}.get(passed) if passed is not None else None
-    cell = _cell(row, column, lang, basis)
+    cell = _cell(row, column, lang, basis, width)
     if column.key == "change" and "_direction" in row:  # the one-line-per-metric view
         return Text(cell, style=CHANGE_STYLES.get(row["_direction"] or "", ""))
     delta = _change(row, column, lang)
@@ -113,22 +120,30 @@ def _spread(table: Table, widths: list[int], desired: list[int], band: list[int]
 
 
 def _needed(widths: list[int]) -> int:
-    return sum(w + PADDING for w in widths)
+    """The printed width of columns this wide (PADDING between neighbours, none outside)."""
+    return sum(widths) + PADDING * max(0, len(widths) - 1)
 
 
 def bands(widths: list[int], room: int, keys: int = 1) -> list[list[int]]:
     """The columns of each band of a table too wide for ``room``: the first ``keys`` columns
     (what a row is) in every band, the others in order, as many as fit."""
-    key_width = _needed(widths[:keys])
     out: list[list[int]] = []
     current: list[int] = []
     for index in range(keys, len(widths)):
-        if current and key_width + _needed([widths[i] for i in [*current, index]]) > room:
+        if current and _needed([*widths[:keys], *(widths[i] for i in [*current, index])]) > room:
             out.append(current)
             current = []
         current.append(index)
     if current or not out:
         out.append(current)
+    if len(out) > 1:  # as many bands, of about as many columns each (room for the labels)
+        rest = list(range(keys, len(widths)))
+        size = -(-len(rest) // len(out))
+        even = [rest[i : i + size] for i in range(0, len(rest), size)]
+        if len(even) == len(out) and all(
+            _needed([*widths[:keys], *(widths[i] for i in b)]) <= room for b in even
+        ):
+            out = even
     return [[*range(keys), *band] for band in out]
 
 
@@ -167,7 +182,7 @@ def print_table(table: Table, lang: Lang) -> None:
             else:
                 rich_table.add_column(escape(column.label), justify="right", width=width)
         for row in table.rows:
-            cells = [_styled(row, table.columns[i], lang, basis) for i in band]
+            cells = [_styled(row, table.columns[i], lang, basis, grown[i]) for i in band]
             total = row.get("row_type") in ("subtotal", "total") or "TOTAL" in row.values()
             rich_table.add_row(*cells, style="bold" if total else None)
         if len(parts) > 1:

@@ -47,7 +47,9 @@ def report_command(
     by: Annotated[
         list[str] | None,
         typer.Option(
-            "--by", "-b", help="Group by unit, level, field, procedure, channel, month (e.g. level,unit)."
+            "--by",
+            "-b",
+            help="Group by unit, level, area, field, procedure, channel, month (e.g. level,unit).",
         ),
     ] = None,
     convention: ConventionOption = None,

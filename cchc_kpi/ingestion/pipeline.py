@@ -126,6 +126,7 @@ def _plan_all(
     plans: list[ParsePlan] = []
     notes: list[Message] = []
     skipped: list[tuple[str, Message]] = []
+    own = 0
     for number, path in enumerate(files, start=1):
         if progress:
             progress(Message("progress.file", {"number": number, "count": len(files), "file": path.name}))
@@ -133,6 +134,7 @@ def _plan_all(
             found, skipped_sheets = plan_file(path, len(plans), options.reading(path), options.limits)
         except OwnOutputError as err:  # a report of ours among the exports: never its dossiers
             skipped.append((str(path), err.message))
+            own += 1
             continue
         except InputError as err:
             if not options.skip_bad_files:
@@ -142,7 +144,8 @@ def _plan_all(
         plans += found
         notes += skipped_sheets
     if not plans and skipped:
-        raise InputError("input.all_skipped", count=len(skipped))
+        key = "input.only_own_outputs" if own == len(skipped) else "input.all_skipped"
+        raise InputError(key, count=len(skipped), file=skipped[0][0])
     return plans, notes, skipped
 
 

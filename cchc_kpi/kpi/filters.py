@@ -9,6 +9,7 @@ spacing ("UBND xa Van Hung" → "UBND xã Vạn Hưng"). Levels are accepted as 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,8 @@ from cchc_kpi.schema.textnorm import fold_key, name_key
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from cchc_kpi.kpi.units import UnitDirectory
 
 # Vietnamese (and English) words for the levels, as fold_key gives them.
 LEVEL_WORDS: dict[str, str] = {
@@ -49,24 +52,25 @@ def level_of(value: str) -> str:
     return found
 
 
-def _suggestion(value: str, known: Sequence[str]) -> str | None:
-    """The known name meant by ``value``: the same without diacritics, case or spacing, else
-    the closest spelling."""
-    by_fold: dict[str, str] = {}
-    for name in known:
-        by_fold.setdefault(fold_key(name), name)
+def _suggestion(value: str, known: Sequence[str], spelled: Sequence[str]) -> str | None:
+    """The name meant by ``value``: one of ``known`` spelt the same without diacritics, case
+    or spacing, else the closest of ``spelled`` (names that may be shown: configured names
+    and data values that read as a unit or field name, never any other cell)."""
     wanted = fold_key(value)
-    if wanted in by_fold:
-        return by_fold[wanted]
+    same = [name for name in known if fold_key(name) == wanted]
+    if same:
+        return same[0]  # it says nothing the user did not type
+    by_fold = {fold_key(name): name for name in spelled}
     close = difflib.get_close_matches(wanted, list(by_fold), n=1, cutoff=0.75)
     return by_fold[close[0]] if close else None
 
 
-def _check_names(option: str, values: Sequence[str], keys: set[str], shown: Sequence[str]) -> None:
+def _check_names(option: str, values: Sequence[str], keys: set[str], known: Sequence[str],
+                 spelled: Sequence[str]) -> None:  # fmt: skip
     for value in values:
         if name_key(value) in keys:
             continue
-        meant = _suggestion(value, shown)
+        meant = _suggestion(value, known, spelled)
         if meant is not None:
             raise UsageError("usage.unknown_filter_meant", option=option, value=value, meant=meant)
         raise UsageError("usage.unknown_filter", option=option, value=value, by=option.removeprefix("--"))
@@ -78,32 +82,48 @@ def _names(frame: pl.DataFrame, column: str) -> list[str]:
     return frame.select(pl.col(column).cast(pl.String).drop_nulls().unique().sort()).to_series().to_list()
 
 
+def _reads_as_unit(name: str) -> bool:
+    """Whether a data value names a unit (UBND …, Sở …, Chi nhánh …): such a value may be
+    suggested; a cell of a misaligned export (an applicant's name) never reads so."""
+    from cchc_kpi.schema.levels import LEVEL_PATTERNS
+
+    lowered = name.lower()
+    return any(re.search(pattern, lowered) for _, pattern in LEVEL_PATTERNS)
+
+
 def apply_filters(
     frame: pl.DataFrame,
     units: Sequence[str],
     levels: Sequence[str],
     fields: Sequence[str],
-    configured: Sequence[str] = (),
+    directory: UnitDirectory | None = None,
 ) -> pl.DataFrame:
     """Keep the dossiers of the given units / levels / fields (names matched like units: case,
-    spacing, Unicode form and tone placement aside). ``configured``: unit names (and aliases)
-    of the configuration, known even when they have no dossier."""
+    spacing, Unicode form and tone placement aside; a configured alias stands for its unit)."""
     import polars as pl
 
-    from cchc_kpi.schema.textnorm import name_key_expr
-
+    configured = (
+        [name for u in directory.units.values() for name in (u.name, *u.aliases)] if directory else []
+    )
     if units:
-        shown = sorted({*_names(frame, "g_unit"), *configured})
-        _check_names("--unit", units, {*map(name_key, shown), *_names(frame, UNIT_KEY)}, shown)
+        shown = _names(frame, "g_unit")
+        keys = {*map(name_key, [*shown, *configured]), *_names(frame, UNIT_KEY)}
+        spelled = [*configured, *(n for n in shown if _reads_as_unit(n))]
+        _check_names("--unit", units, keys, [*shown, *configured], spelled)
     if fields:
         shown = _names(frame, "g_field")
-        _check_names("--field", fields, {*map(name_key, shown), *_names(frame, "_field_key")}, shown)
+        _check_names("--field", fields, {*map(name_key, shown), *_names(frame, "_field_key")}, shown, shown)
     if units:
-        wanted = [name_key(u) for u in units]
-        unit_key = name_key_expr(pl.col("g_unit").cast(pl.String))
-        frame = frame.filter(pl.col(UNIT_KEY).cast(pl.String).is_in(wanted) | unit_key.is_in(wanted))
+        wanted = [name_key(_canonical(u, directory)) for u in units]
+        frame = frame.filter(pl.col(UNIT_KEY).cast(pl.String).is_in(wanted))
     if levels:
         frame = frame.filter(pl.col("g_level").is_in([level_of(level) for level in levels]))
     if fields:
         frame = frame.filter(pl.col("_field_key").is_in([name_key(f) for f in fields]))
     return frame
+
+
+def _canonical(name: str, directory: UnitDirectory | None) -> str:
+    """The unit a --unit value names: its configured name when it is an alias."""
+    found = directory.canonical(name_key(name)) if directory else None
+    return found or name

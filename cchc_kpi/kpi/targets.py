@@ -68,7 +68,7 @@ class TargetMiss(BaseModel):
     target: float
 
 
-def _target_for(
+def target_for(
     targets: Sequence[TargetConfig], metric: str, unit: str | None, level: str | None
 ) -> TargetConfig | None:
     candidates = [t for t in targets if t.metric == metric]
@@ -102,7 +102,7 @@ def apply_targets(
             "unit" if unit is not None else "level" if level else "total"
         )
         for metric in metrics:
-            target = _target_for(targets, metric, unit, level) if judged else None
+            target = target_for(targets, metric, unit, level) if judged else None
             value = row.get(metric)
             passed = None
             if target is not None and value is not None:

@@ -17,6 +17,7 @@ from typing import Any
 from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_int, format_money, format_percent, vn_date
+from cchc_kpi.kpi.targets import target_for
 from cchc_kpi.report.written import WrittenReport
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -72,7 +73,10 @@ def _target(row: dict[str, Any], metric: str, written: WrittenReport, lang: Lang
     value, passed = row.get(f"{metric}_target"), row.get(f"{metric}_pass")
     if value is None or passed is None or (passed and value == 0):  # "không có … quá hạn" says it
         return ""
-    op = next((t.op for t in written.targets if t.metric == metric and t.value == value), ">=")
+    unit = row.get("unit") if row.get("unit") not in (None, "SUBTOTAL", "TOTAL") else None
+    level = row.get("level") if row.get("level") not in (None, "SUBTOTAL", "TOTAL") else None
+    applied = target_for(written.targets, metric, unit, level)
+    op = applied.op if applied is not None else ">="
     shown = _percent(round(value * 1_000_000), 1_000_000, lang)
     words = TARGET_WORDS[op]
     limit = text(f"narrative.target_{words}", lang, value=shown) if words else shown

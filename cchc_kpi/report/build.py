@@ -134,9 +134,11 @@ def target_misses(
     total: dict[str, Any],
 ) -> list[TargetMiss]:
     """Every miss of the targets in the period, whatever the report shows: the whole, then each
-    level, then each unit (in the report's order)."""
-    scopes = [dict(total)]
-    for key in ("level", "unit"):
+    level, then each unit (in the report's order). With --unit only the units are judged, with
+    --level the levels and their units: the whole of a filtered report is not the whole."""
+    options = prepared.options
+    scopes = [] if options.units or options.levels else [dict(total)]
+    for key in ("unit",) if options.units else ("level", "unit"):
         scopes += [dict(row) for row in period_rows(prepared, prepared.period, [key])[0]]
     return apply_targets(scopes, targets, unit_levels)
 

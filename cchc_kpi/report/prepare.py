@@ -120,8 +120,7 @@ def prepare_dossiers(
     its procedure ``catalogue`` (None: the run has none)."""
     days = calendar_days(options)
     grouped = with_group_columns(dataset.dossiers, options.directory(), options.as_units)
-    configured = [name for unit in options.units_config for name in (unit.name, *unit.aliases)]
-    frame = apply_filters(grouped, options.units, options.levels, options.fields, configured)
+    frame = apply_filters(grouped, options.units, options.levels, options.fields, options.directory())
     frame, computed = _due_dates(frame, options, days)
     from_catalog = 0
     if catalog is not None:

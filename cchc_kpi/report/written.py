@@ -78,11 +78,13 @@ def _whole(prepared: PreparedDossiers, units: Sequence[str]) -> tuple[str, str |
     levels = dict(pairs.iter_rows())
     present = {levels.get(u) for u in units}
     districts = [u for u in units if levels.get(u) == "district"]
+    if len(present) == 1 and None not in present and len(units) > 1:  # one level only: "UBND cấp xã"
+        return ("level", next(iter(present)))
+    if prepared.options.units or prepared.options.levels:
+        return None  # some units only: never "toàn tỉnh"
     if present & {"province", "department"} or len(districts) > 1:
         return ("province", None)
     if len(districts) == 1:
         name = name_key(districts[0])
         return ("district", next((k for k in DISTRICT_KINDS if k in name), "huyện"))
-    if len(present) == 1 and None not in present:  # one level only: "UBND cấp xã"
-        return ("level", next(iter(present)))
     return None

@@ -84,6 +84,15 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: tệp JSON không có danh sách hồ sơ (cần một mảng các bản ghi như DongBoHoSoMC)",
         "{file}: the JSON file holds no list of records (an array of records such as DongBoHoSoMC is needed)",
     ),
+    "inspect.folder": (
+        "{path} là thư mục; inspect xem từng tệp một: cchc-kpi inspect {path}/TÊN-TỆP (cả thư mục: cchc-kpi validate {path})",
+        "{path} is a folder; inspect shows one file: cchc-kpi inspect {path}/FILE (a whole folder: cchc-kpi validate {path})",
+    ),
+    "input.only_own_outputs": (
+        "{file}: tệp do cchc-kpi tạo ra (báo cáo, danh sách), không phải tệp xuất hồ sơ; không có tệp xuất nào "
+        "để đọc ({count} tệp)",
+        "{file}: written by cchc-kpi (a report or a list), not a dossier export; no export to read ({count} files)",
+    ),
     "input.all_skipped": (
         "cả {count} tệp đều không đọc được (--skip-bad-files); không còn gì để tính",
         "all {count} files were unreadable (--skip-bad-files); nothing left to count",
@@ -175,7 +184,10 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "không đọc được tệp cấu hình {path}: {reason}",
         "cannot read configuration file {path}: {reason}",
     ),
-    "config.syntax": ("{path}: lỗi cú pháp TOML: {reason}", "{path}: TOML syntax error: {reason}"),
+    "config.syntax": (
+        "{path}, dòng {line}, cột {column}: lỗi cú pháp TOML (xem lại dấu ngoặc kép, dấu = và tên mục [..])",
+        "{path}, line {line}, column {column}: TOML syntax error (check the quotes, the = and the [section] names)",
+    ),
     "config.invalid": ("{path}: khóa {setting}: {reason}", "{path}: key {setting}: {reason}"),
     "config.invalid_line": (
         "{path}, dòng {line}: khóa {setting}: {reason}",
@@ -311,6 +323,7 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "no option {name}; did you mean {meant}?",
     ),
     "click.needs_value": ("{name} cần một giá trị", "{name} needs a value"),
+    "click.no_value": ("{name} không nhận giá trị", "{name} takes no value"),
     "click.bad_choice": (
         '{name} "{value}" không hợp lệ; dùng một trong: {choices}',
         '{name} "{value}" is not valid; use one of: {choices}',

@@ -103,8 +103,6 @@ def write_bieu06(
     sheet.set_row(HEADER_TOP + 2, 45)
     sheet.freeze_panes(FIRST_DATA, 2)
     sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
     sheet.center_horizontally()
     sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     sheet.repeat_rows(HEADER_TOP, FIRST_DATA - 1)

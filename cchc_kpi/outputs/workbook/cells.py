@@ -138,7 +138,7 @@ def make_formats(workbook: Any) -> Formats:
         bold_points=fmt(num_format="0.00", bold=True),
         plain=workbook.add_format(base),
         bold_plain=workbook.add_format({**base, "bold": True}),
-        bold_center_plain=workbook.add_format({**base, "bold": True, "align": "center"}),
+        bold_center_plain=workbook.add_format({**base, "bold": True, "align": "center", "text_wrap": True}),
         italic_center=workbook.add_format({**base, "italic": True, "align": "center"}),
     )
 
@@ -234,8 +234,6 @@ def write_table_sheet(
     if rows:
         sheet.autofilter(header, 0, header + len(rows), len(columns) - 1)
     sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(header)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang
-from cchc_kpi.outputs.workbook.cells import Formats, cell_text
+from cchc_kpi.outputs.workbook.cells import LINE_POINTS, Formats, cell_text
 from cchc_kpi.schema.strict import Strict
 
 DOTS = "…………………………"
@@ -63,6 +63,9 @@ def write_signatures(
     titles = (form.preparer_title or text("form.preparer", lang), form.head_title or text("form.head", lang))
     hints = (text("form.preparer_hint", lang), text("form.head_hint", lang))
     names = (form.preparer, form.head)
+    lines = max(title.count("\n") for title in titles) + 1  # "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    if lines > 1:
+        sheet.set_row(row + 1, LINE_POINTS * lines)
     for (first, last), title, hint, name in zip(((0, 4), (8, 12)), titles, hints, names, strict=True):
         sheet.merge_range(row + 1, first, row + 1, last, cell_text(title), formats.bold_center_plain)
         sheet.merge_range(row + 2, first, row + 2, last, hint, formats.italic_center)

@@ -53,17 +53,16 @@ def _metric_columns(lang: Lang) -> list[SheetColumn]:
 
 
 def _target_columns(report: Report, lang: Lang) -> list[SheetColumn]:
-    """A "Chỉ tiêu giao" column per targeted metric (the rows' ``<metric>_target``)."""
+    """A "Chỉ tiêu giao" column per targeted metric (the rows' ``<metric>_target``), in the
+    order the metrics are listed."""
     row = report.total or (report.rows[0] if report.rows else {})
-    kinds = {"count": "count", "money": "money", "rate": "rate"}
+    by_name = {c.key: c for c in _metric_columns(lang)}
     return [
         SheetColumn(
-            f"{m.name}_target",
-            f"{text('target.header', lang)}: {text(f'short.{m.name}', lang)}",
-            kinds[m.kind],
+            f"{key}_target", f"{text('target.header', lang)}: {text(f'short.{key}', lang)}", column.kind
         )
-        for m in METRICS
-        if f"{m.name}_target" in row
+        for key, column in by_name.items()
+        if f"{key}_target" in row
     ]
 
 

@@ -17,6 +17,7 @@ from cchc_kpi._version import __version__
 from cchc_kpi.cli.calendar_cmd import calendar_command
 from cchc_kpi.cli.common import STATE
 from cchc_kpi.cli.convert_cmd import convert_command
+from cchc_kpi.cli.dossiers_cmd import dossiers_command
 from cchc_kpi.cli.init_cmd import init_command
 from cchc_kpi.cli.inspect_cmd import inspect_command
 from cchc_kpi.cli.overdue_cmd import overdue_command
@@ -63,6 +64,7 @@ def root(
 app.command("report")(report_command)
 app.command("validate")(validate_command)
 app.command("overdue")(overdue_command)
+app.command("dossiers")(dossiers_command)
 app.command("score766")(score766_command)
 app.command("catalog")(catalog_command)
 app.command("convert")(convert_command)

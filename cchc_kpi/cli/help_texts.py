@@ -46,6 +46,7 @@ SHORT_HELP = {
         "Check exports: rows used, rejected, duplicated",
     ),
     "overdue": ("Hồ sơ quá hạn và văn bản xin lỗi", "Late and overdue dossiers, apology letters"),
+    "dossiers": ("Danh sách hồ sơ của một chỉ tiêu", "The dossiers behind a figure"),
     "score766": ("Ước tính điểm Bộ chỉ số QĐ 766", "Estimate the QĐ 766 index"),
     "catalog": ("Đếm thủ tục của danh mục TTHC theo mức độ", "Count a catalogue's procedures by level"),
     "convert": ("Chuyển tệp xuất vào kho Parquet", "Convert exports into a Parquet store"),
@@ -70,6 +71,7 @@ METAVARS = {
     "levels": ("CẤP", "LEVEL"),
     "fields": ("LĨNH_VỰC", "FIELD"),
     "metrics": ("CỘT", "COLUMNS"),
+    "metric": ("CHỈ_TIÊU", "METRIC"),
     "set_unit": ("ĐƠN_VỊ", "UNIT"),
     "sheet": ("TÊN_SHEET", "SHEET"),
     "max_invalid": ("N|P%", "N|P%"),
@@ -182,6 +184,12 @@ HELP_VI = {
         "Liệt kê cả hồ sơ đang giải quyết sắp đến hạn trong N ngày làm việc."
     ),
     "Write to a file: .xlsx, .csv, .tsv, .json, .md.": "Ghi ra tệp: .xlsx, .csv, .tsv, .json, .md.",
+    "List the dossiers counted in one figure of the report, with why each counts.": (
+        "Danh sách hồ sơ được tính vào một chỉ tiêu của báo cáo, kèm lý do được tính."
+    ),
+    "The count whose dossiers to list (resolved_late, carried_over …).": (
+        "Chỉ tiêu cần liệt kê hồ sơ (resolved_late: quá hạn, carried_over: kỳ trước chuyển sang …)."
+    ),
     "Estimate the QĐ 766 index from what dossiers allow (an estimate).": (
         "Ước tính điểm Bộ chỉ số QĐ 766 từ những gì danh sách hồ sơ cho phép (chỉ là ước tính)."
     ),

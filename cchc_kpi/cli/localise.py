@@ -131,8 +131,8 @@ def localised_command(app: typer.Typer, lang: Lang) -> Any:
     return command
 
 
-COMMANDS = ("report", "validate", "overdue", "score766", "catalog", "convert", "inspect", "calendar", "init",
-            "sample")  # fmt: skip
+COMMANDS = ("report", "validate", "overdue", "dossiers", "score766", "catalog", "convert", "inspect",
+            "calendar", "init", "sample")  # fmt: skip
 OUTPUT_ONLY = ("xlsx", "xls", "excel", "docx", "doc", "word")  # formats only a file can hold
 
 

@@ -116,8 +116,9 @@ def paid_online_expr() -> pl.Expr:
     return c("k_new") & (c("paid_online") == True) & (fee.is_null() | (fee > 0))  # noqa: E712
 
 
-def aggregations() -> list[pl.Expr]:
-    """Return the group-by aggregations of every count (public and helper) and base."""
+def count_conditions() -> dict[str, pl.Expr]:
+    """Each count's condition on a classified dossier: the count is the number of dossiers
+    for which it holds (the one definition both the figures and the lists behind them use)."""
     import polars as pl
 
     c = pl.col
@@ -126,45 +127,76 @@ def aggregations() -> list[pl.Expr]:
     eligible = c("service_level").is_in(["full", "partial"])
     paid = paid_online_expr()
     late_any = c("k_late") | c("k_pending_overdue")
-    counts = {
-        "received_new": _count(new),
-        "carried_over": _count(c("k_carried")),
-        "received_online": _count(new & (channel == "online")),
-        "received_direct": _count(new & (channel == "direct")),
-        "received_postal": _count(new & (channel == "postal")),
-        "resolved": _count(resolved),
-        "resolved_early": _count(c("k_early")),
-        "resolved_on_time": _count(c("k_on_time")),
-        "resolved_late": _count(c("k_late")),
-        "pending": _count(c("k_pending")),
-        "pending_in_time": _count(c("k_pending_in_time")),
-        "pending_overdue": _count(c("k_pending_overdue")),
-        "withdrawn": _count(c("k_withdrawn")),
-        "not_accepted": _count(c("k_not_accepted")),
-        "_channel_known": _count(new & channel.is_not_null()),
-        "_online_eligible": _count(new & eligible & (channel == "online")),
-        "_eligible": _count(new & eligible & channel.is_not_null()),
-        "e_result": _count(resolved & (c("e_result") == True)),  # noqa: E712
-        "_e_result_known": _count(resolved & c("e_result").is_not_null()),
-        "digitized": _count(new & (c("digitized") == True)),  # noqa: E712
-        "_digitized_known": _count(new & c("digitized").is_not_null()),
-        "reused": _count(new & (c("reused") == True)),  # noqa: E712
-        "_reused_known": _count(new & c("reused").is_not_null()),
-        "fee_dossiers": _count(new & (c("fee_amount") > 0)),
-        "paid_online": _count(paid),
-        "paid_online_amount": c("fee_amount").filter(paid).sum().cast(pl.Int64),
-        "_paid_with_fee": _count(paid & (c("fee_amount") > 0)),
-        "_fee_paid_known": _count(new & (c("fee_amount") > 0) & c("paid_online").is_not_null()),
-        "late_with_apology": _count(late_any & (c("apology") == True)),  # noqa: E712
-        "late_without_apology": _count(late_any & (c("apology") == False)),  # noqa: E712
-        "_no_due": _count(c("k_no_due")),
-        "_withdrawn_no_date": _count(c("k_withdrawn_no_date")),
-        "_withdrawn_by_reason": _count(
+    return {
+        "received_new": new,
+        "carried_over": c("k_carried"),
+        "received_online": new & (channel == "online"),
+        "received_direct": new & (channel == "direct"),
+        "received_postal": new & (channel == "postal"),
+        "resolved": resolved,
+        "resolved_early": c("k_early"),
+        "resolved_on_time": c("k_on_time"),
+        "resolved_late": c("k_late"),
+        "pending": c("k_pending"),
+        "pending_in_time": c("k_pending_in_time"),
+        "pending_overdue": c("k_pending_overdue"),
+        "withdrawn": c("k_withdrawn"),
+        "not_accepted": c("k_not_accepted"),
+        "_channel_known": new & channel.is_not_null(),
+        "_online_eligible": new & eligible & (channel == "online"),
+        "_eligible": new & eligible & channel.is_not_null(),
+        "e_result": resolved & (c("e_result") == True),  # noqa: E712
+        "_e_result_known": resolved & c("e_result").is_not_null(),
+        "digitized": new & (c("digitized") == True),  # noqa: E712
+        "_digitized_known": new & c("digitized").is_not_null(),
+        "reused": new & (c("reused") == True),  # noqa: E712
+        "_reused_known": new & c("reused").is_not_null(),
+        "fee_dossiers": new & (c("fee_amount") > 0),
+        "paid_online": paid,
+        "_paid_with_fee": paid & (c("fee_amount") > 0),
+        "_fee_paid_known": new & (c("fee_amount") > 0) & c("paid_online").is_not_null(),
+        "late_with_apology": late_any & (c("apology") == True),  # noqa: E712
+        "late_without_apology": late_any & (c("apology") == False),  # noqa: E712
+        "_no_due": c("k_no_due"),
+        "_withdrawn_no_date": c("k_withdrawn_no_date"),
+        "_withdrawn_by_reason": (
             c("k_withdrawn")
             & c("withdrawal_reason").fill_null(False)
             & ~c("status").is_in([7, 8]).fill_null(False)
         ),
     }
+
+
+# counts that are sums of others (finish derives them): their dossiers are the union
+SUMS: dict[str, tuple[str, ...]] = {
+    "received_total": ("received_new", "carried_over"),
+    "received_offline": ("received_direct", "received_postal"),
+    "resolved_in_time": ("resolved_early", "resolved_on_time"),
+}
+LISTED = tuple(m.name for m in METRICS if m.kind == "count")  # the figures whose dossiers can be listed
+
+
+def listed_condition(name: str) -> pl.Expr:
+    """The condition of a count metric of the report, sums included."""
+    import functools
+    import operator
+
+    conditions = count_conditions()
+    parts = [conditions[part] for part in SUMS.get(name, (name,))]
+    return functools.reduce(operator.or_, parts).fill_null(False)
+
+
+def aggregations() -> list[pl.Expr]:
+    """Return the group-by aggregations of every count (public and helper) and base."""
+    import polars as pl
+
+    c = pl.col
+    conditions = count_conditions()
+    counts = {name: _count(condition) for name, condition in conditions.items()}
+    paid = conditions["paid_online"]
+    counts["paid_online_amount"] = c("fee_amount").filter(paid).sum().cast(pl.Int64)
+    new, resolved = c("k_new"), c("k_resolved")
+    late_any = c("k_late") | c("k_pending_overdue")
     bases = {"k_new": new, "k_resolved": resolved, "_late_any": late_any}
     for column, (base, _) in OPTIONAL.items():
         counts[f"_base_{column}"] = _count(bases[base])

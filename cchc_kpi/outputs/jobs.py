@@ -21,12 +21,15 @@ from cchc_kpi.outputs.views import (
     accounting_table,
     calendar_table,
     column_table,
+    dossier_machine_table,
+    dossier_table,
     mapping_table,
     overdue_machine_table,
     overdue_table,
     preview_table,
     rejected_table,
 )
+from cchc_kpi.report.dossiers import DossierList
 from cchc_kpi.report.model import Report
 from cchc_kpi.report.overdue import OverdueReport
 from cchc_kpi.report.score766 import Score766Report
@@ -98,6 +101,22 @@ def overdue_document(report: OverdueReport) -> Document:
     return Document(
         data=report.model_dump(mode="json"),
         blocks=lambda lang, terminal: [overdue_table(report, lang)],
+        delimited=lambda delimiter: to_delimited(machine, delimiter),
+        writers={".xlsx": workbook},
+    )
+
+
+def dossier_document(report: DossierList) -> Document:
+    """The dossiers behind a figure; as a file also a one-sheet workbook."""
+    from cchc_kpi.outputs.workbook.lists import write_list_workbook
+
+    def workbook(path: Path, lang: Lang) -> None:
+        write_list_workbook(path, dossier_table(report, lang), report.rows, lang)
+
+    machine = dossier_machine_table(report)
+    return Document(
+        data=report.model_dump(mode="json"),
+        blocks=lambda lang, terminal: [dossier_table(report, lang)],
         delimited=lambda delimiter: to_delimited(machine, delimiter),
         writers={".xlsx": workbook},
     )

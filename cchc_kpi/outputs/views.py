@@ -15,6 +15,8 @@ from cchc_kpi.ingestion.inspection import SheetInspection
 from cchc_kpi.ingestion.validate import ValidationResult
 from cchc_kpi.outputs.tables import Column, Table
 from cchc_kpi.read.grid import ROW
+from cchc_kpi.report.dossiers import COLUMNS as DOSSIER_COLUMNS
+from cchc_kpi.report.dossiers import DossierList
 from cchc_kpi.report.overdue import COLUMNS as OVERDUE_COLUMNS
 from cchc_kpi.report.overdue import OverdueReport
 
@@ -158,6 +160,37 @@ def overdue_table(report: OverdueReport, lang: Lang) -> Table:
         rows.append(shown)
     title = text("overdue.title", lang, label=report.period.label, day=vn_date(report.measured_at))
     return Table(title=title, columns=columns, rows=rows)
+
+
+def dossier_table(report: DossierList, lang: Lang) -> Table:
+    """The dossiers behind a figure as people read them, with why each counts."""
+    codes = ("dossier_id", "received_at", "due_at", "closed_at")
+    columns = []
+    for key in DOSSIER_COLUMNS[:-1]:  # working days late are said in "why"
+        label = text(f"dossiers.{key}" if key in ("status", "channel") else f"overdue.{key}", lang)
+        columns.append(Column(key=key, label=label, kind="code" if key in codes else "text"))
+    columns.append(Column(key="why", label=text("dossiers.why", lang)))
+    metric = text(f"metric.{report.metric}", lang)
+    rows = []
+    for row in report.rows:
+        shown = dict(row)
+        for key in ("received_at", "due_at", "closed_at"):
+            shown[key] = shown_datetime(row[key])
+        shown["channel"] = text(f"channel.{row['channel']}", lang) if row["channel"] else "–"
+        days = row["working_days_late"]
+        shown["why"] = text("dossiers.why_late", lang, metric=metric, days=days) if days else metric
+        rows.append(shown)
+    day = vn_date(report.measured_at)
+    title = text(
+        "dossiers.title", lang, metric=metric, label=report.period.label, day=day, count=len(report.rows)
+    )
+    return Table(title=title, columns=columns, rows=rows)
+
+
+def dossier_machine_table(report: DossierList) -> Table:
+    """The list for CSV/TSV: canonical column names, raw values."""
+    rows = [{k: r.get(k) for k in DOSSIER_COLUMNS} for r in report.rows]
+    return Table(columns=[Column(key=k, label=k) for k in DOSSIER_COLUMNS], rows=rows)
 
 
 def overdue_machine_table(report: OverdueReport) -> Table:

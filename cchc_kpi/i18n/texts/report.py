@@ -182,6 +182,21 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
         "Số ngày làm việc từ {first} đến {last} (tính cả hai ngày): {days}",
         "Working days from {first} to {last} (both included): {days}",
     ),
+    "dossiers.title": (
+        "Hồ sơ được tính vào chỉ tiêu “{metric}” — {label} (tính đến ngày {day}): {count} hồ sơ",
+        "Dossiers counted in “{metric}” — {label} (as of {day}): {count}",
+    ),
+    "dossiers.status": ("Trạng thái", "Status"),
+    "dossiers.channel": ("Hình thức nộp", "Channel"),
+    "dossiers.why": ("Vì sao được tính", "Why it counts"),
+    "dossiers.why_late": (
+        "{metric}: {days} ngày làm việc sau hạn",
+        "{metric}: {days} working days after the due date",
+    ),
+    "usage.bad_list_metric": (
+        '--metric "{value}" không liệt kê được; dùng một chỉ tiêu đếm hồ sơ: {choices}',
+        '--metric "{value}" cannot be listed; use a count of the report: {choices}',
+    ),
     "overdue.title": (
         "Hồ sơ quá hạn — {label} (tính đến ngày {day})",
         "Late and overdue dossiers — {label} (as of {day})",

@@ -1,12 +1,15 @@
-"""A list as a workbook of its own: ``overdue --output hoso-qua-han.xlsx`` (and later lists
-of dossiers): one titled sheet, dates as dates, counts as numbers."""
+"""A list as a workbook of its own: ``overdue --output hoso-qua-han.xlsx``, ``dossiers
+--metric … --output ds.xlsx``: one titled sheet, dates as dates, counts as numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from cchc_kpi.atomic import atomic_path
 from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.outputs.tables import Table
 from cchc_kpi.outputs.views import overdue_table
 from cchc_kpi.outputs.workbook.cells import (
     SheetColumn,
@@ -20,21 +23,22 @@ from cchc_kpi.report.overdue import OverdueReport
 WHEN_COLUMNS = ("received_at", "due_at", "closed_at", "apology_at")
 
 
-def write_overdue_workbook(path: Path, report: OverdueReport, lang: Lang) -> None:
-    """The overdue list as a one-sheet workbook (the table's labels, raw dates)."""
-    table = overdue_table(report, lang)
-    columns = [
-        SheetColumn(
-            c.key, c.label, "when" if c.key in WHEN_COLUMNS else ("count" if c.kind == "int" else "text")
-        )
-        for c in table.columns
-    ]
-    rows = [
-        {**shown, **{k: raw[k] for k in WHEN_COLUMNS}}
-        for shown, raw in zip(table.rows, report.rows, strict=True)
-    ]
+def write_list_workbook(path: Path, table: Table, raw: Sequence[dict[str, Any]], lang: Lang) -> None:
+    """A list as a one-sheet workbook: the table's labels and words, its dates as dates."""
+
+    def kind(column: Any) -> str:
+        return "when" if column.key in WHEN_COLUMNS else ("count" if column.kind == "int" else "text")
+
+    columns = [SheetColumn(c.key, c.label, kind(c)) for c in table.columns]
+    dates = [{k: r[k] for k in WHEN_COLUMNS if k in r} for r in raw]
+    rows = [{**shown, **when} for shown, when in zip(table.rows, dates, strict=True)]
     with atomic_path(path) as tmp:
         workbook = new_workbook(tmp)
-        sheet = workbook.add_worksheet(table.title[:31])
-        write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title, lang=lang)
+        sheet = workbook.add_worksheet((table.title or "")[:31] or "Sheet1")
+        write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title or "", lang=lang)
         close_workbook(workbook, path, lang)
+
+
+def write_overdue_workbook(path: Path, report: OverdueReport, lang: Lang) -> None:
+    """The overdue list as a one-sheet workbook (the table's labels, raw dates)."""
+    write_list_workbook(path, overdue_table(report, lang), report.rows, lang)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from cchc_kpi.errors import UsageError
 from cchc_kpi.ingestion.dedupe import UNIT_KEY
 from cchc_kpi.schema.levels import LEVELS
+from cchc_kpi.schema.personal import may_quote
 from cchc_kpi.schema.textnorm import fold_key, name_key
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ def apply_filters(
         _check_names("--unit", units, keys, [*shown, *configured], spelled)
     if fields:
         shown = _names(frame, "g_field")
-        _check_names("--field", fields, {*map(name_key, shown), *_names(frame, "_field_key")}, shown, shown)
+        keys = {*map(name_key, shown), *_names(frame, "_field_key")}
+        _check_names("--field", fields, keys, shown, [f for f in shown if may_quote(f)])
     if units:
         wanted = [name_key(_canonical(u, directory)) for u in units]
         frame = frame.filter(pl.col(UNIT_KEY).cast(pl.String).is_in(wanted))

@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -106,6 +107,18 @@ def emit(document: Document, fmt: Format | None, lang: Lang) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _reader_gone()
+
+
+def deliver(document: Document, output: Path | None, fmt: Format | None, lang: Lang) -> None:
+    """Write the result to ``output`` (saying so), and print it unless only a file was asked."""
+    if output is not None:
+        from cchc_kpi.i18n.messages import text
+        from cchc_kpi.outputs.files import write_output
+
+        write_output(output, document, lang)
+        note(text("report.written", lang, path=str(output)))
+    if output is None or fmt is not None:
+        emit(document, fmt, lang)
 
 
 def note(message: str, always: bool = False) -> None:

@@ -65,30 +65,16 @@ def overdue_command(
     quiet: QuietOption = False,
 ) -> None:
     """Late and overdue dossiers with working days late and apology status."""
-    from cchc_kpi.cli.common import announce_skipped, emit, note, start
-    from cchc_kpi.cli.progress import progress_display
-    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, report_options
-    from cchc_kpi.i18n.messages import text
-    from cchc_kpi.outputs.files import write_output
+    from cchc_kpi.cli.common import deliver, start
+    from cchc_kpi.cli.run import prepared_run
     from cchc_kpi.outputs.jobs import overdue_document
     from cchc_kpi.report.overdue import overdue_list
-    from cchc_kpi.report.run import open_run
 
     start(lang, debug, quiet)
-    settings, language = load_settings(config)
-    options = report_options(
-        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
-        config=settings, as_units=as_units,
+    prepared, language = prepared_run(
+        period=period, paths=paths, inputs=inputs, convention=convention, as_of=as_of, compare_at=compare_at,
+        holidays=holidays, working_hours=working_hours, unit=unit, level=level, field=field, sample=sample,
+        set_unit=set_unit, sheet=sheet, skip_bad_files=skip_bad_files, duplicate_key=duplicate_key,
+        config=config, as_units=as_units, output=output,
     )  # fmt: skip
-    specs = input_specs(paths, inputs, settings, sample)
-    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    with progress_display(language) as step:
-        prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
-    announce_skipped(prepared.dataset.skipped(language), language)
-    document = overdue_document(overdue_list(prepared, due_within))
-    if output is not None:
-        write_output(output, document, language)
-        note(text("report.written", language, path=str(output)))
-        if fmt is None:
-            return
-    emit(document, fmt, language)
+    deliver(overdue_document(overdue_list(prepared, due_within)), output, fmt, language)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from cchc_kpi.ingestion.dataset import IngestOptions
     from cchc_kpi.kpi.targets import TargetMiss
     from cchc_kpi.report.options import ReportOptions
+    from cchc_kpi.report.prepare import PreparedDossiers
     from cchc_kpi.schema.choices import CompareAt, CompareWith, Convention, DuplicateKey, Lang
 
 
@@ -178,3 +179,46 @@ def miss_line(miss: TargetMiss, lang: Lang) -> str:
         scope = text("label.total" if miss.kind == "total" else f"level.{miss.scope}", lang)
     return text("target.missed", lang, scope=scope, metric=text(f"metric.{miss.metric}", lang),
                 value=shown(miss.value), op=miss.op, target=shown(miss.target))  # fmt: skip
+
+
+def prepared_run(
+    *,
+    period: str,
+    paths: list[str] | None,
+    inputs: list[str] | None,
+    convention: Convention | None,
+    as_of: str | None,
+    compare_at: CompareAt | None,
+    holidays: Path | None,
+    working_hours: str | None,
+    unit: list[str] | None,
+    level: list[str] | None,
+    field: list[str] | None,
+    sample: bool,
+    set_unit: str | None,
+    sheet: str | None,
+    skip_bad_files: bool,
+    duplicate_key: DuplicateKey | None,
+    config: Path | None,
+    as_units: str | None,
+    output: Path | None,
+    catalog: Path | None = None,
+) -> tuple[PreparedDossiers, Lang]:
+    """What the list and estimate commands do first: the configuration and language, the
+    options over it, the inputs read once (progress on a terminal) and prepared, the files left
+    out said; returns the prepared dossiers and the run's language."""
+    from cchc_kpi.cli.common import announce_skipped
+    from cchc_kpi.cli.progress import progress_display
+    from cchc_kpi.report.run import open_run
+
+    settings, language = load_settings(config)
+    options = report_options(
+        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
+        config=settings, as_units=as_units, catalog=catalog,
+    )  # fmt: skip
+    specs = input_specs(paths, inputs, settings, sample)
+    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    with progress_display(language) as step:
+        prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
+    announce_skipped(prepared.dataset.skipped(language), language)
+    return prepared, language

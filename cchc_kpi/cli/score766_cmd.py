@@ -67,35 +67,22 @@ def score766_command(
     quiet: QuietOption = False,
 ) -> None:
     """Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
-    from cchc_kpi.cli.common import announce_skipped, emit, note, start
-    from cchc_kpi.cli.progress import progress_display
-    from cchc_kpi.cli.run import ingest_options, input_specs, load_settings, read_sample, report_options
-    from cchc_kpi.i18n.messages import text
-    from cchc_kpi.outputs.files import write_output
+    from cchc_kpi.cli.common import deliver, note, start
+    from cchc_kpi.cli.run import prepared_run, read_sample
     from cchc_kpi.outputs.jobs import score_document
-    from cchc_kpi.report.run import open_run
     from cchc_kpi.report.score766 import score766_for, score_basis
 
     start(lang, debug, quiet)
-    settings, language = load_settings(config)
-    options = report_options(
-        period, convention, as_of, compare_at, holidays, working_hours, unit, level, field,
-        config=settings, as_units=as_units, catalog=catalog,
+    prepared, language = prepared_run(
+        period=period, paths=paths, inputs=inputs, convention=convention, as_of=as_of, compare_at=compare_at,
+        holidays=holidays, working_hours=working_hours, unit=unit, level=level, field=field, sample=sample,
+        set_unit=set_unit, sheet=sheet, skip_bad_files=skip_bad_files, duplicate_key=duplicate_key,
+        config=config, as_units=as_units, output=output, catalog=catalog,
     )  # fmt: skip
-    specs = input_specs(paths, inputs, settings, sample)
-    reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
-    with progress_display(language) as step:
-        prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
-    announce_skipped(prepared.dataset.skipped(language), language)
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
     basis = score_basis(prepared, by is not None, language, sample=is_sample)
     report = score766_for(prepared, basis, by_unit=by is not None, lang=language, sample=is_sample)
-    document = score_document(report)
-    if output is not None:
-        write_output(output, document, language)
-        note(text("report.written", language, path=str(output)))
-    if output is None or fmt is not None:
-        emit(document, fmt, language)
+    deliver(score_document(report), output, fmt, language)
     for warning in report.warnings:
         note(warning)
 

@@ -51,6 +51,9 @@ class PreparedDossiers:
     due_dates_computed: int = 0
     service_levels_from_catalog: int = 0
     _partials: dict[tuple[object, ...], pl.DataFrame] = field(default_factory=dict, repr=False, compare=False)
+    _classified: dict[tuple[object, ...], pl.DataFrame] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def comparison(self) -> Comparison:
@@ -63,9 +66,15 @@ class PreparedDossiers:
         return workday_index(self.frame, list(self.calendar_days)) if self.frame.height else None
 
     def classified(self, period: Period | None = None) -> pl.LazyFrame:
-        """The dossiers with the classification flags ``k_*`` of ``period`` (the run's by default)."""
+        """The dossiers with the classification flags ``k_*`` of ``period`` (the run's by default),
+        classified once per period: the report, the overdue list, the written report and the
+        estimate of one run share it (the flags are bit-packed, the columns shared)."""
         period = period or self.period
-        return self.frame.lazy().with_columns(classify(period.start, period.effective_end, self.comparison))
+        key = (period.start, period.effective_end)
+        if key not in self._classified:
+            flags = classify(period.start, period.effective_end, self.comparison)
+            self._classified[key] = self.frame.lazy().with_columns(flags).collect()
+        return self._classified[key].lazy()
 
     def classified_by_month(self, period: Period | None = None) -> pl.LazyFrame:
         """The dossiers classified for each month of ``period``, one copy per month (``g_month``)."""

@@ -37,6 +37,7 @@ def test_skipped_file_said_with_quiet_and_in_the_report(cli):
         ("--unit", "ubnd xã vạn hung", '--unit "ubnd xã vạn hung": không có trong dữ liệu; có phải "UBND xã Vạn Hưng"?'),
         ("--unit", "UBND xã Vạn Hùng", '--unit "UBND xã Vạn Hùng": không có trong dữ liệu; có phải "UBND xã Vạn Hưng"?'),
         ("--field", "ho tich", '--field "ho tich": không có trong dữ liệu; có phải "Hộ tịch"?'),
+        ("--unit", "TP Nha Trang", '--unit "TP Nha Trang": không có trong dữ liệu; có phải "UBND thành phố Nha Trang"?'),
         ("--unit", "Sở Ngoại vụ",
          '--unit "Sở Ngoại vụ": không có trong dữ liệu; xem các tên có trong dữ liệu bằng cchc-kpi report --by unit'),
         ("--level", "ấp", '--level "ấp" không hợp lệ; dùng: xã, huyện, tỉnh, sở, đất đai (hoặc province, department, '

@@ -18,6 +18,7 @@ from cchc_kpi.ingestion.dedupe import UNIT_KEY
 from cchc_kpi.schema.levels import LEVELS
 from cchc_kpi.schema.personal import may_quote
 from cchc_kpi.schema.textnorm import fold_key, name_key
+from cchc_kpi.schema.unit_names import short_unit
 
 if TYPE_CHECKING:
     import polars as pl
@@ -58,9 +59,9 @@ def _suggestion(value: str, known: Sequence[str], spelled: Sequence[str]) -> str
     or spacing, else the closest of ``spelled`` (names that may be shown: configured names
     and data values that read as a unit or field name, never any other cell)."""
     wanted = fold_key(value)
-    same = [name for name in known if fold_key(name) == wanted]
+    same = [name for name in known if wanted in (fold_key(name), fold_key(short_unit(name)))]
     if same:
-        return same[0]  # it says nothing the user did not type
+        return same[0]  # it says nothing the user did not type (or a table's short name showed)
     by_fold = {fold_key(name): name for name in spelled}
     close = difflib.get_close_matches(wanted, list(by_fold), n=1, cutoff=0.75)
     return by_fold[close[0]] if close else None

@@ -15,10 +15,10 @@ from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_fixed, format_int
 from cchc_kpi.kpi.comparison import direction
 from cchc_kpi.kpi.metrics import BIEU06_COUNTS, METRIC_NAMES, METRICS, METRICS_BY_NAME
-from cchc_kpi.outputs.names import legend_of, short_unit
 from cchc_kpi.outputs.tables import Column, Table, display_value, machine_value
 from cchc_kpi.report.build import TOTAL
 from cchc_kpi.report.model import Report
+from cchc_kpi.schema.unit_names import legend_of, short_unit
 
 BIEU06_VIEW = (*BIEU06_COUNTS, "on_time_rate", "online_rate")
 VIEWS = {

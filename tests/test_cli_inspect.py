@@ -81,3 +81,11 @@ def test_sample_xlsx_command(cli, tmp_path):
     data = json.loads(cli("validate", written, "-f", "json").out)
     assert data["accounting"]["rows_used"] == 300
     assert data["files"][0]["skipped"]["group"] == 6
+
+
+def test_inspect_speaks_vietnamese(cli):
+    """The details, skipped row kinds and fields are said in Vietnamese (the field key beside its name)."""
+    out = cli("inspect", str(FIXTURES / "html_export.xls"), "-f", "table").out
+    assert "  định dạng: html" in out and "  bảng mã: utf-8" in out
+    assert "dòng bỏ qua: tiêu đề 1, dòng tiêu đề cột 2" in out
+    assert "mã hồ sơ (dossier_id)" in out

@@ -71,6 +71,11 @@ def _format_param(value: Any, lang: Lang) -> str:
     return safe_text(str(value))
 
 
+def has_text(key: str) -> bool:
+    """Whether the catalogue has a text for ``key``."""
+    return key in TEXTS
+
+
 def text(key: str, lang: Lang = "vi", **params: Any) -> str:
     """Return the catalogue text ``key`` in ``lang`` with ``params`` filled in."""
     vi, en = TEXTS[key]

@@ -169,6 +169,13 @@ def line_document(data: Any, line: str) -> Document:
     return Document(data=data, blocks=lambda lang, terminal: [Lines([line])], delimited=lambda d: line + "\n")
 
 
+def _said(key: str, fallback: str, lang: Lang) -> str:
+    """The words for ``key`` in ``lang``, or ``fallback`` where the catalogue has none."""
+    from cchc_kpi.i18n.messages import has_text
+
+    return text(key, lang) if has_text(key) else fallback
+
+
 def inspection_document(result: Inspection) -> Document:
     """How each sheet of a file is read: its details, header rows, mapping and first rows."""
 
@@ -176,7 +183,7 @@ def inspection_document(result: Inspection) -> Document:
         out: list[Block] = []
         for found in result.sheets:
             lines = [text("inspect.sheet", lang, path=found.path, sheet=found.sheet or "-")]
-            lines += [f"  {k}: {v}" for k, v in found.details.items()]
+            lines += [f"  {_said(f'inspect.detail_{k}', k, lang)}: {v}" for k, v in found.details.items()]
             if found.problem:
                 out.append(Lines([*lines, "  " + found.problem, ""]))
                 continue
@@ -184,7 +191,7 @@ def inspection_document(result: Inspection) -> Document:
                 lines.append(text("inspect.platform", lang, platform=found.platform))
             band = ", ".join(str(r) for r in found.header_rows)
             lines.append(text("inspect.header", lang, rows=band, numbered=found.numbered_row or "-"))
-            skipped = ", ".join(f"{k} {v}" for k, v in found.skipped.items())
+            skipped = ", ".join(f"{_said(f'rowkind.{k}', k, lang)} {v}" for k, v in found.skipped.items())
             lines.append(text("inspect.rows", lang, dossiers=found.dossier_rows, skipped=skipped))
             lines += [f"  {note}" for note in found.notes]
             out += [Lines(lines), column_table(found, lang)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from cchc_kpi.calendar.view import CalendarEntry
-from cchc_kpi.i18n.messages import text
+from cchc_kpi.i18n.messages import has_text, text
 from cchc_kpi.i18n.numfmt import Lang, format_date, format_datetime, vn_date
 from cchc_kpi.ingestion.accounting import Accounting
 from cchc_kpi.ingestion.inspection import SheetInspection
@@ -95,6 +95,8 @@ def column_table(found: SheetInspection, lang: Lang) -> Table:
     rows = []
     for c in found.columns:
         reading = c.field or text("inspect.personal" if c.personal else "inspect.unread", lang)
+        if c.field and has_text(f"field.{c.field}"):  # "mã hồ sơ (dossier_id)": the word and the key
+            reading = f"{text(f'field.{c.field}', lang)} ({c.field})"
         how = []
         if c.source and c.source not in ("domain",):
             how.append(text("inspect.source", lang, source=c.source))

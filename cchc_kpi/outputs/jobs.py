@@ -3,7 +3,7 @@ prints as a table, CSV / TSV, JSON, Markdown or text, and which files it can wri
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,36 +90,32 @@ def validation_document(result: ValidationResult, verbose: bool = False) -> Docu
     return Document(data=result.model_dump(mode="json"), blocks=blocks)
 
 
-def overdue_document(report: OverdueReport) -> Document:
-    """The overdue list; as a file also a one-sheet workbook."""
-    from cchc_kpi.outputs.workbook.lists import write_overdue_workbook
-
-    def workbook(path: Path, lang: Lang) -> None:
-        write_overdue_workbook(path, report, lang)
-
-    machine = overdue_machine_table(report)
-    return Document(
-        data=report.model_dump(mode="json"),
-        blocks=lambda lang, terminal: [overdue_table(report, lang)],
-        delimited=lambda delimiter: to_delimited(machine, delimiter),
-        writers={".xlsx": workbook},
-    )
-
-
-def dossier_document(report: DossierList) -> Document:
-    """The dossiers behind a figure; as a file also a one-sheet workbook."""
+def _list_document(
+    report: OverdueReport | DossierList, table: Callable[[Lang], Table], machine: Table
+) -> Document:
+    """A list of dossiers: its table on the terminal, its machine table as CSV/TSV, its JSON,
+    and as a file a one-sheet workbook (the table's words, raw dates)."""
     from cchc_kpi.outputs.workbook.lists import write_list_workbook
 
     def workbook(path: Path, lang: Lang) -> None:
-        write_list_workbook(path, dossier_table(report, lang), report.rows, lang)
+        write_list_workbook(path, table(lang), report.rows, lang)
 
-    machine = dossier_machine_table(report)
     return Document(
         data=report.model_dump(mode="json"),
-        blocks=lambda lang, terminal: [dossier_table(report, lang)],
+        blocks=lambda lang, terminal: [table(lang)],
         delimited=lambda delimiter: to_delimited(machine, delimiter),
         writers={".xlsx": workbook},
     )
+
+
+def overdue_document(report: OverdueReport) -> Document:
+    """The overdue list."""
+    return _list_document(report, lambda lang: overdue_table(report, lang), overdue_machine_table(report))
+
+
+def dossier_document(report: DossierList) -> Document:
+    """The dossiers behind a figure."""
+    return _list_document(report, lambda lang: dossier_table(report, lang), dossier_machine_table(report))
 
 
 def score_document(report: Score766Report) -> Document:

@@ -175,7 +175,7 @@ def report_for(
     shown_total = total_row if (options.total if total is None else total) else None
     misses = []
     if chosen_targets:
-        unit_levels = dict(prepared.frame.select("g_unit", "g_level").unique().iter_rows())
+        unit_levels = prepared.unit_levels
         apply_targets([*rows, *([shown_total] if shown_total else [])], chosen_targets, unit_levels)
         misses = target_misses(prepared, chosen_targets, unit_levels, total_row)
     messages += unit_warnings(prepared.frame, options.directory())

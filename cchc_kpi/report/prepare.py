@@ -65,6 +65,16 @@ class PreparedDossiers:
         """The working-day index covering every date of the dossiers (None without dates)."""
         return workday_index(self.frame, list(self.calendar_days)) if self.frame.height else None
 
+    @cached_property
+    def unit_levels(self) -> dict[str, str]:
+        """Each unit's level, as the report groups them."""
+        import polars as pl
+
+        pairs = self.frame.select(
+            pl.col("g_unit").cast(pl.String), pl.col("g_level").cast(pl.String)
+        ).unique()
+        return dict(pairs.iter_rows())
+
     def classified(self, period: Period | None = None) -> pl.LazyFrame:
         """The dossiers with the classification flags ``k_*`` of ``period`` (the run's by default),
         classified once per period: the report, the overdue list, the written report and the

@@ -68,14 +68,9 @@ def _whole(prepared: PreparedDossiers, units: Sequence[str]) -> tuple[str, str |
     """What all the units together are, as the seeds say it ("toàn tỉnh", "toàn huyện"):
     the province when departments or several districts report, a district (and its kind,
     from its name) when one does, a level when all units are of one, else None."""
-    import polars as pl
-
     from cchc_kpi.schema.textnorm import name_key
 
-    pairs = prepared.frame.select(
-        pl.col("g_unit").cast(pl.String), pl.col("g_level").cast(pl.String)
-    ).unique()
-    levels = dict(pairs.iter_rows())
+    levels = prepared.unit_levels
     present = {levels.get(u) for u in units}
     districts = [u for u in units if levels.get(u) == "district"]
     if len(present) == 1 and None not in present and len(units) > 1:  # one level only: "UBND cấp xã"

@@ -10,7 +10,6 @@ from typing import Any
 from cchc_kpi.atomic import atomic_path
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.outputs.tables import Table
-from cchc_kpi.outputs.views import overdue_table
 from cchc_kpi.outputs.workbook.cells import (
     SheetColumn,
     close_workbook,
@@ -18,7 +17,6 @@ from cchc_kpi.outputs.workbook.cells import (
     new_workbook,
     write_table_sheet,
 )
-from cchc_kpi.report.overdue import OverdueReport
 
 WHEN_COLUMNS = ("received_at", "due_at", "closed_at", "apology_at")
 
@@ -37,8 +35,3 @@ def write_list_workbook(path: Path, table: Table, raw: Sequence[dict[str, Any]],
         sheet = workbook.add_worksheet((table.title or "")[:31] or "Sheet1")
         write_table_sheet(sheet, columns, rows, make_formats(workbook), table.title or "", lang=lang)
         close_workbook(workbook, path, lang)
-
-
-def write_overdue_workbook(path: Path, report: OverdueReport, lang: Lang) -> None:
-    """The overdue list as a one-sheet workbook (the table's labels, raw dates)."""
-    write_list_workbook(path, overdue_table(report, lang), report.rows, lang)

@@ -8,7 +8,7 @@ LINT   := $(VENV)/.installed-lint
 BENCH  := $(VENV)/.installed-bench
 PERIOD ?= Q1-2024
 
-.PHONY: demo test lint bench sample-data docs-picture clean
+.PHONY: demo test lint bench sample-data docs-picture report-pdf clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ sample-data: $(RUN)  ## regenerate the committed sample exports
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1500 --seed 2025 --format dvcqg --units van-ninh
 	$(BIN)/cchc-kpi sample --out sample_data --rows 1000 --seed 2026 --format xlsx --units cam-ranh
 	$(BIN)/cchc-kpi sample --out examples --format catalog
+
+report-pdf: $(RUN)  ## build/bao-cao.pdf: the sample's written report (.docx) rendered by LibreOffice (needs soffice)
+	mkdir -p build
+	$(BIN)/cchc-kpi report --period $(PERIOD) sample_data/ --output build/bao-cao.docx --quiet
+	soffice -env:UserInstallation=file:///tmp/cchc-kpi-lo --headless --convert-to pdf --outdir build build/bao-cao.docx >/dev/null
+	@echo build/bao-cao.pdf
 
 docs-picture: $(RUN)  ## docs/bieu06.png: the Biểu 06 sheet of the sample, rendered by LibreOffice (needs soffice, pdftoppm)
 	mkdir -p build docs

@@ -25,7 +25,7 @@ from cchc_kpi.ingestion.dataset import InputFileRule, ProfileConfig
 from cchc_kpi.kpi.score766_criteria import Score766Override, criterion_ids
 from cchc_kpi.kpi.targets import TargetConfig
 from cchc_kpi.kpi.units import MergeConfig, UnitConfig
-from cchc_kpi.outputs.workbook.form_block import FormSignature
+from cchc_kpi.outputs.form import FormSignature
 from cchc_kpi.read.source import SMALL_FILE_BYTES, read_small_file
 from cchc_kpi.schema.choices import CompareAt, Convention, DuplicateKey, Format, Lang
 from cchc_kpi.schema.strict import Strict

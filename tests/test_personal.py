@@ -34,7 +34,7 @@ def _export(tmp_path):
 
 
 def test_no_applicant_value_reaches_any_output(cli, tmp_path):
-    """Names, ID numbers, phones and addresses appear in no output, message, rejects file or workbook."""
+    """Names, ID numbers, phones and addresses appear in no output, message, rejects file, workbook or document."""
     import zipfile
 
     path = _export(tmp_path)
@@ -49,12 +49,14 @@ def test_no_applicant_value_reaches_any_output(cli, tmp_path):
         cli("inspect", path, "-f", "json"),
         cli("score766", "-p", "Q1-2024", "--as-of", "2026-01-01", path, "-f", "json"),
         cli("convert", path, "--out", out / "kho"),
-        cli("report", "-p", "Q1-2024", "--as-of", "2026-01-01", path, "--debug", "-o", out / "bc.docx"),
+        cli("report", "-p", "Q1-2024", "--as-of", "2026-01-01", path, "-o", out / "bc.docx"),
+        cli("report", "-p", "Q1-2024", "--as-of", "2026-01-01", path, "--debug", "-o", out / "bc.pdf"),
     ]
     texts = [r.out + r.err for r in runs]
     texts.append((out / "loi.csv").read_text(encoding="utf-8"))
-    with zipfile.ZipFile(out / "bc.xlsx") as book:
-        texts += [book.read(n).decode("utf-8", "replace") for n in book.namelist() if n.endswith(".xml")]
+    for written in (out / "bc.xlsx", out / "bc.docx"):
+        with zipfile.ZipFile(written) as book:
+            texts += [book.read(n).decode("utf-8", "replace") for n in book.namelist() if n.endswith(".xml")]
     for part in (out / "kho").rglob("*.parquet"):  # every stored value, decompressed
         frame = pl.read_parquet(part)
         texts += [" ".join(map(str, frame[c].to_list())) for c in frame.columns]

@@ -21,6 +21,7 @@ from cchc_kpi.cli.dossiers_cmd import dossiers_command
 from cchc_kpi.cli.init_cmd import init_command
 from cchc_kpi.cli.inspect_cmd import inspect_command
 from cchc_kpi.cli.overdue_cmd import overdue_command
+from cchc_kpi.cli.reconcile_cmd import reconcile_command
 from cchc_kpi.cli.report_cmd import report_command
 from cchc_kpi.cli.sample_cmd import sample_command
 from cchc_kpi.cli.score766_cmd import catalog_command, score766_command
@@ -65,6 +66,7 @@ app.command("report")(report_command)
 app.command("validate")(validate_command)
 app.command("overdue")(overdue_command)
 app.command("dossiers")(dossiers_command)
+app.command("reconcile")(reconcile_command)
 app.command("score766")(score766_command)
 app.command("catalog")(catalog_command)
 app.command("convert")(convert_command)

@@ -18,6 +18,15 @@ EXIT_CODES = (
     "2 usage, input or configuration error · 3 a target missed (--fail-on-target-miss) · "
     "4 another run is writing the same output.",
 )
+# where a command's codes mean something else
+COMMAND_EXIT_CODES = {
+    "reconcile": (
+        "Mã thoát: 0 mọi ô đều khớp · 1 có ô hoặc dòng chênh lệch · 2 lỗi cách dùng, tệp đầu vào hoặc "
+        "cấu hình · 4 một lần chạy khác đang ghi cùng tệp kết quả.",
+        "Exit codes: 0 everything agrees · 1 a cell or line differs · 2 usage, input or configuration "
+        "error · 4 another run is writing the same output.",
+    ),
+}
 
 # the layout's words (typer's own texts) → Vietnamese
 LAYOUT_VI = {
@@ -47,6 +56,7 @@ SHORT_HELP = {
     ),
     "overdue": ("Hồ sơ quá hạn và văn bản xin lỗi", "Late and overdue dossiers, apology letters"),
     "dossiers": ("Danh sách hồ sơ của một chỉ tiêu", "The dossiers behind a figure"),
+    "reconcile": ("Đối chiếu với Biểu 06 của phần mềm khác", "Compare with another program's Biểu 06"),
     "score766": ("Ước tính điểm Bộ chỉ số QĐ 766", "Estimate the QĐ 766 index"),
     "catalog": ("Đếm thủ tục của danh mục TTHC theo mức độ", "Count a catalogue's procedures by level"),
     "convert": ("Chuyển tệp xuất vào kho Parquet", "Convert exports into a Parquet store"),
@@ -133,8 +143,8 @@ HELP_VI = {
         "table (mặc định trên màn hình), csv (mặc định khi chuyển tiếp), tsv, json, markdown; report có thêm "
         "text. Tệp Excel: dùng -o bao-cao.xlsx."
     ),
-    "Write to a file: .xlsx (full workbook), .csv (UTF-8 BOM), .tsv, .json, .md.": (
-        "Ghi ra tệp: .xlsx (sổ tính đầy đủ), .csv (UTF-8 BOM), .tsv, .json, .md."
+    "Write to a file: .xlsx (workbook), .docx (report), .csv (UTF-8 BOM), .tsv, .json, .md.": (
+        "Ghi ra tệp: .xlsx (sổ tính), .docx (báo cáo), .csv (UTF-8 BOM), .tsv, .json, .md."
     ),
     "excel-vi: ';' and decimal commas for Excel in Vietnamese.": (
         "excel-vi: dấu ';' và dấu phẩy thập phân cho Excel tiếng Việt."
@@ -184,6 +194,16 @@ HELP_VI = {
         "Liệt kê cả hồ sơ đang giải quyết sắp đến hạn trong N ngày làm việc."
     ),
     "Write to a file: .xlsx, .csv, .tsv, .json, .md.": "Ghi ra tệp: .xlsx, .csv, .tsv, .json, .md.",
+    "Compare our Biểu 06 with one made by other software; say the likely causes of each difference.": (
+        "Đối chiếu Biểu 06 của cchc-kpi với Biểu 06 do phần mềm khác lập; nêu nguyên nhân có thể của "
+        "từng chênh lệch."
+    ),
+    "The Biểu 06 made by other software (.xlsx, .xls, .csv).": (
+        "Biểu 06 do phần mềm khác lập (.xlsx, .xls, .csv)."
+    ),
+    "Its sheet (default: the first that holds a Biểu 06).": (
+        "Trang tính của biểu (mặc định: trang đầu tiên có Biểu 06)."
+    ),
     "List the dossiers counted in one figure of the report, with why each counts.": (
         "Danh sách hồ sơ được tính vào một chỉ tiêu của báo cáo, kèm lý do được tính."
     ),
@@ -194,7 +214,9 @@ HELP_VI = {
         "Ước tính điểm Bộ chỉ số QĐ 766 từ những gì danh sách hồ sơ cho phép (chỉ là ước tính)."
     ),
     "unit: an estimate per unit too.": "unit: ước tính cho từng đơn vị nữa.",
-    "Write to a file: .xlsx, .json, .csv, .tsv, .md.": "Ghi ra tệp: .xlsx, .json, .csv, .tsv, .md.",
+    "Write to a file: .xlsx, .docx, .json, .csv, .tsv, .md.": (
+        "Ghi ra tệp: .xlsx, .docx, .json, .csv, .tsv, .md."
+    ),
     "Count the procedures of a catalogue by online service level per tier.": (
         "Danh mục TTHC: đếm thủ tục theo mức độ dịch vụ công trực tuyến ở mỗi cấp."
     ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_kpi.cli.help_texts import (
     APP_HELP,
     BY_TYPE,
+    COMMAND_EXIT_CODES,
     COMMAND_METAVAR,
     EXIT_CODES,
     HELP_VI,
@@ -96,7 +97,7 @@ def _localise(command: Any, lang: Lang, root: bool) -> None:
     index = 0 if lang == "vi" else 1
     command.help = APP_HELP[index] if root else _translate(command.help, lang)
     command.short_help = SHORT_HELP.get(command.name, (None, None))[index]
-    command.epilog = EXIT_CODES[index]
+    command.epilog = COMMAND_EXIT_CODES.get(command.name, EXIT_CODES)[index]
     command.options_metavar = OPTIONS_METAVAR[index]
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = COMMAND_METAVAR[index]
@@ -131,8 +132,8 @@ def localised_command(app: typer.Typer, lang: Lang) -> Any:
     return command
 
 
-COMMANDS = ("report", "validate", "overdue", "dossiers", "score766", "catalog", "convert", "inspect",
-            "calendar", "init", "sample")  # fmt: skip
+COMMANDS = ("report", "validate", "overdue", "dossiers", "reconcile", "score766", "catalog", "convert",
+            "inspect", "calendar", "init", "sample")  # fmt: skip
 OUTPUT_ONLY = ("xlsx", "xls", "excel", "docx", "doc", "word")  # formats only a file can hold
 
 

@@ -72,7 +72,7 @@ def report_command(
         typer.Option(
             "--output",
             "-o",
-            help="Write to a file: .xlsx (full workbook), .csv (UTF-8 BOM), .tsv, .json, .md.",
+            help=("Write to a file: .xlsx (workbook), .docx (report), .csv (UTF-8 BOM), .tsv, .json, .md."),
         ),
     ] = None,
     csv_style: Annotated[
@@ -145,18 +145,27 @@ def report_command(
         is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
         report = report_for(prepared, lang=language, sample=is_sample)
         writers: dict[str, FileWriter] = {}
-        if output is not None and output.suffix.lower() == ".xlsx":
+        form = settings.form if settings is not None else None
+        suffix = output.suffix.lower() if output is not None else ""
+        if suffix == ".xlsx":
             from cchc_kpi.outputs.workbook.report import write_report_workbook
             from cchc_kpi.report.bundle import workbook_content
 
             content = workbook_content(prepared, report, language, is_sample)
-            form = settings.form if settings is not None else None
             writers[".xlsx"] = lambda path, lang_: write_report_workbook(path, content, lang_, form)
+        elif suffix == ".docx":
+            from cchc_kpi.outputs.word.report import write_word_report
+            from cchc_kpi.report.bundle import written_document
+
+            letter = written_document(prepared, report, language, is_sample, narrative_by)
+            writers[".docx"] = lambda path, lang_: write_word_report(path, letter, lang_, form)
         written = None
         if fmt == "text":
             from cchc_kpi.report.written import units_in_period, written_report
 
-            written = written_report(prepared, narrative_by, language, units_in_period(prepared))
+            written = written_report(
+                prepared, narrative_by, language, units_in_period(prepared), compare=options.compare
+            )
         document = report_document(
             report, columns=columns, excel_vi=csv_style == "excel-vi", verbose=verbose, written=written,
             writers=writers,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from cchc_kpi.config import Config
     from cchc_kpi.ingestion.dataset import IngestOptions
     from cchc_kpi.kpi.targets import TargetMiss
+    from cchc_kpi.outputs.form import FormSignature
     from cchc_kpi.report.options import ReportOptions
     from cchc_kpi.report.prepare import PreparedDossiers
     from cchc_kpi.schema.choices import CompareAt, CompareWith, Convention, DuplicateKey, Lang
@@ -29,6 +30,12 @@ def load_settings(path: Path | None) -> tuple[Config | None, Lang]:
     lang: Lang = STATE.lang if STATE.lang_given or config is None else config.report.lang
     STATE.lang = lang  # error messages from here on speak it too
     return config, lang
+
+
+def form_of(path: Path | None) -> FormSignature | None:
+    """The configuration's ``[form]`` (who reports and signs), if there is a configuration."""
+    settings, _ = load_settings(path)
+    return settings.form if settings is not None else None
 
 
 def report_options(

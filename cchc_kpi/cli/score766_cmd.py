@@ -53,7 +53,8 @@ def score766_command(
     field: FieldFilter = None,
     fmt: FormatOption = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to a file: .xlsx, .json, .csv, .tsv, .md.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write to a file: .xlsx, .docx, .json, .csv, .tsv, .md."),
     ] = None,
     sample: SampleOption = False,
     set_unit: SetUnitOption = None,
@@ -68,7 +69,7 @@ def score766_command(
 ) -> None:
     """Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
     from cchc_kpi.cli.common import deliver, note, start
-    from cchc_kpi.cli.run import prepared_run, read_sample
+    from cchc_kpi.cli.run import form_of, prepared_run, read_sample
     from cchc_kpi.outputs.jobs import score_document
     from cchc_kpi.report.score766 import score766_for, score_basis
 
@@ -82,7 +83,7 @@ def score766_command(
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
     basis = score_basis(prepared, by is not None, language, sample=is_sample)
     report = score766_for(prepared, basis, by_unit=by is not None, lang=language, sample=is_sample)
-    deliver(score_document(report), output, fmt, language)
+    deliver(score_document(report, form_of(config)), output, fmt, language)
     for warning in report.warnings:
         note(warning)
 

@@ -13,6 +13,7 @@ from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.inspection import Inspection
 from cchc_kpi.ingestion.validate import ValidationResult
 from cchc_kpi.outputs.documents import Block, Document, FileWriter, Lines
+from cchc_kpi.outputs.form import FormSignature
 from cchc_kpi.outputs.narrative import narrative
 from cchc_kpi.outputs.report_tables import metadata_lines, report_delimited, report_table
 from cchc_kpi.outputs.score766_tables import catalog_table, score_machine_table, score_table, unit_score_table
@@ -32,6 +33,7 @@ from cchc_kpi.outputs.views import (
 from cchc_kpi.report.dossiers import DossierList
 from cchc_kpi.report.model import Report
 from cchc_kpi.report.overdue import OverdueReport
+from cchc_kpi.report.reconcile import Reconciliation
 from cchc_kpi.report.score766 import Score766Report
 from cchc_kpi.report.written import WrittenReport
 
@@ -118,9 +120,34 @@ def dossier_document(report: DossierList) -> Document:
     return _list_document(report, lambda lang: dossier_table(report, lang), dossier_machine_table(report))
 
 
-def score_document(report: Score766Report) -> Document:
+def _differences(table: Table) -> Block:
+    """The table of differences, or only its summary when everything agrees."""
+    return table if table.rows else Lines([table.title, *table.footer])
+
+
+def reconcile_document(result: Reconciliation) -> Document:
+    """The reconciliation: the differing cells and their causes (terminal), every compared cell
+    (CSV/TSV and a one-sheet workbook), the JSON."""
+    from cchc_kpi.outputs.reconcile_tables import reconcile_machine_table, reconcile_table
+
+    def workbook(path: Path, lang: Lang) -> None:
+        from cchc_kpi.outputs.workbook.lists import write_list_workbook
+
+        cells = reconcile_machine_table(result, lang)
+        write_list_workbook(path, cells, cells.rows, lang)
+
+    return Document(
+        data=result.model_dump(mode="json"),
+        blocks=lambda lang, terminal: [_differences(reconcile_table(result, lang))],
+        delimited=lambda delimiter: to_delimited(reconcile_machine_table(result), delimiter),
+        writers={".xlsx": workbook},
+    )
+
+
+def score_document(report: Score766Report, form: FormSignature | None = None) -> Document:
     """The QĐ 766 estimate: criteria, per unit, the catalogue counts (terminal); one flat
-    row per criterion and scope (CSV); the stand-alone workbook."""
+    row per criterion and scope (CSV); the stand-alone workbook, or a report in Word signed
+    as ``form`` says."""
     from cchc_kpi.outputs.workbook.score766 import write_score_workbook
 
     def blocks(lang: Lang, terminal: bool) -> list[Block]:
@@ -134,11 +161,16 @@ def score_document(report: Score766Report) -> Document:
     def workbook(path: Path, lang: Lang) -> None:
         write_score_workbook(path, report, lang)
 
+    def word(path: Path, lang: Lang) -> None:
+        from cchc_kpi.outputs.word.report import write_score_word
+
+        write_score_word(path, report, lang, form)
+
     return Document(
         data=report.model_dump(mode="json"),
         blocks=blocks,
         delimited=lambda delimiter: to_delimited(score_machine_table(report), delimiter),
-        writers={".xlsx": workbook},
+        writers={".xlsx": workbook, ".docx": word},
     )
 
 

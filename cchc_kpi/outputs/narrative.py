@@ -16,7 +16,15 @@ from typing import Any
 
 from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.messages import text
-from cchc_kpi.i18n.numfmt import Lang, format_int, format_money, format_percent, vn_date
+from cchc_kpi.i18n.numfmt import (
+    Lang,
+    format_fixed,
+    format_int,
+    format_money,
+    format_percent,
+    percent_hundredths,
+    vn_date,
+)
 from cchc_kpi.kpi.targets import target_for
 from cchc_kpi.report.written import WrittenReport
 
@@ -141,6 +149,54 @@ def paragraph(subject: str, row: dict[str, Any], written: WrittenReport, lang: L
     return " ".join(sentences)
 
 
+def _trimmed(shown: str, lang: Lang) -> str:
+    """ "1,20" → "1,2", "3,00" → "3": no decimals that say nothing."""
+    mark = "," if lang == "vi" else "."
+    return shown.rstrip("0").rstrip(mark) if mark in shown else shown
+
+
+def _moved(key: str, delta: int, amount: str, lang: Lang, share: str = "") -> str:
+    """ "tăng 120 hồ sơ (10,5%)" / "giảm 1,2 điểm phần trăm" / "không thay đổi"."""
+    if delta == 0:
+        return text("narrative.unchanged", lang)
+    way = "up" if delta > 0 else "down"
+    return text(f"narrative.{key}_{way}", lang, amount=amount, share=share)
+
+
+def comparison(row: dict[str, Any], written: WrittenReport, lang: Lang) -> str:
+    """ "So với cùng kỳ năm 2023, số hồ sơ tiếp nhận tăng 120 hồ sơ (10,5%); tỷ lệ giải quyết
+    đúng hạn giảm 1,2 điểm phần trăm …": the row against the earlier period (its ``_prev``
+    figures), rates in points between the two rates as printed; empty without earlier data."""
+    earlier = written.earlier
+    if earlier is None or not row.get("received_total_prev"):
+        return ""
+    if written.grouped.compare is not None and written.grouped.compare.kind == "last-year":
+        phrase = text("narrative.same_time", lang, year=str(earlier.year or earlier.start.year))
+    else:
+        phrase = period_phrase(earlier, lang)
+    now, before = int(row["received_total"]), int(row["received_total_prev"])
+    share = _trimmed(format_fixed(percent_hundredths(abs(now - before), before) or 0, lang), lang) + "%"
+    clauses = [
+        text("narrative.compare_received", lang)
+        + " "
+        + _moved("count", now - before, format_int(abs(now - before), lang), lang, share)
+    ]
+    for metric, numerator, denominator in (
+        ("on_time_rate", "resolved_in_time", "resolved"),
+        ("online_rate", "received_online", "_channel_known"),
+    ):
+        current = percent_hundredths(int(row.get(numerator) or 0), int(row.get(denominator) or 0))
+        previous = percent_hundredths(
+            int(row.get(numerator + "_prev") or 0), int(row.get(denominator + "_prev") or 0)
+        )
+        if row.get(metric) is None or current is None or previous is None:
+            continue
+        points = _trimmed(format_fixed(abs(current - previous), lang), lang)
+        said = _moved("points", current - previous, points, lang)
+        clauses.append(text(f"narrative.compare_{metric}", lang) + " " + said)
+    return text("narrative.compare_lead", lang, phrase=phrase) + ", " + "; ".join(clauses) + "."
+
+
 def _capitalised(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
@@ -166,9 +222,14 @@ def _whole(written: WrittenReport, lang: Lang) -> str:
 DISTRICT_EN = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
 
 
+def _joined(paragraph: str, sentence: str) -> str:
+    return f"{paragraph} {sentence}" if sentence else paragraph
+
+
 def narrative(written: WrittenReport, lang: Lang = "vi") -> list[str]:
     """The whole first, opened by the period ("Trong quý I năm 2024, toàn tỉnh tiếp nhận …"),
-    then one paragraph per level (or unit) in Biểu 06 order; a single group is said once."""
+    then one paragraph per level (or unit) in Biểu 06 order; a single group is said once.
+    With a comparison, the whole's paragraph ends with it."""
     lead = period_lead(written.period, lang)
     rows = [r for r in written.grouped.rows if r["row_type"] == "detail"]  # levels, or units
     total = written.grouped.total
@@ -178,8 +239,13 @@ def narrative(written: WrittenReport, lang: Lang = "vi") -> list[str]:
         subject = (
             str(rows[0]["unit"]) if "unit" in written.grouped.group_by else _subject(rows[0], written, lang)
         )
-        return [f"{lead}, {paragraph(subject, rows[0], written, lang)}"]
+        return [
+            _joined(
+                f"{lead}, {paragraph(subject, rows[0], written, lang)}", comparison(rows[0], written, lang)
+            )
+        ]
     whole = _whole(written, lang)
-    paragraphs = [f"{lead}, {paragraph(whole, total, written, lang, payer=whole)}"]
+    opening = f"{lead}, {paragraph(whole, total, written, lang, payer=whole)}"
+    paragraphs = [_joined(opening, comparison(total, written, lang))]
     paragraphs += [_capitalised(paragraph(_subject(r, written, lang), r, written, lang)) for r in rows]
     return paragraphs

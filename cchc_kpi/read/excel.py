@@ -117,9 +117,12 @@ def _sheet_grid(
     )
 
 
-def read_excel_grids(source: Source, sheet: str | None, limits: Limits) -> list[RawGrid]:
+def read_excel_grids(
+    source: Source, sheet: str | None, limits: Limits, own_outputs: bool = False
+) -> list[RawGrid]:
     """Return one grid per non-empty sheet of a workbook (or only ``sheet``), read from
-    the one copy of the file in memory."""
+    the one copy of the file in memory; cchc-kpi's own workbooks only with ``own_outputs``
+    (a form to reconcile with, never a dossier export)."""
     import fastexcel
 
     path = source.path
@@ -134,7 +137,7 @@ def read_excel_grids(source: Source, sheet: str | None, limits: Limits) -> list[
             raise InputError("input.no_sheet", file=str(path), sheet=sheet, sheets=names)
         names = [sheet]
     details = {"format": path.suffix.lower().lstrip(".")}
-    if data.startswith(ZIP_MAGIC) and is_own_workbook(data):
+    if data.startswith(ZIP_MAGIC) and not own_outputs and is_own_workbook(data):
         raise OwnOutputError("input.own_output", file=str(path))
     if data.startswith(ZIP_MAGIC):
         data, details = _checked_xlsx(path, data, names, limits, details)

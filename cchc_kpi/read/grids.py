@@ -17,14 +17,17 @@ from cchc_kpi.read.source import Source, open_source
 from cchc_kpi.read.text import read_text_grid
 
 
-def open_grids(path: Path, sheet: str | None = None, limits: Limits | None = None) -> list[RawGrid]:
+def open_grids(
+    path: Path, sheet: str | None = None, limits: Limits | None = None, own_outputs: bool = False
+) -> list[RawGrid]:
     """Return the grids of ``path``: one for a text export, one per sheet of a workbook
-    (after the size limits are checked, before anything is unpacked)."""
+    (after the size limits are checked, before anything is unpacked); ``own_outputs``:
+    cchc-kpi's own workbooks too (a form to reconcile with)."""
     limits = limits if limits is not None else Limits()
     source = open_source(path)
     try:
         check_source(source, limits)
-        grids = _read(source, sheet, limits)
+        grids = _read(source, sheet, limits, own_outputs)
     except BaseException:
         source.close()
         raise
@@ -33,11 +36,11 @@ def open_grids(path: Path, sheet: str | None = None, limits: Limits | None = Non
     return grids
 
 
-def _read(source: Source, sheet: str | None, limits: Limits) -> list[RawGrid]:
+def _read(source: Source, sheet: str | None, limits: Limits, own_outputs: bool = False) -> list[RawGrid]:
     path = source.path
     start = source.head(HTML_SNIFF_BYTES)
     if start.startswith(ZIP_MAGIC) or start[:8] == OLE_MAGIC:
-        return read_excel_grids(source, sheet, limits)
+        return read_excel_grids(source, sheet, limits, own_outputs)
     if looks_like_html(start):
         return read_html_grids(source, limits)
     if path.suffix.lower() == ".json" or looks_like_json(start):

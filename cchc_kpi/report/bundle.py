@@ -18,7 +18,7 @@ from cchc_kpi.report.overdue import OverdueReport, overdue_list
 from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.report.score766 import Score766Report, score766_for
 from cchc_kpi.report.written import WrittenReport, written_report
-from cchc_kpi.schema.choices import GroupKey
+from cchc_kpi.schema.choices import GroupKey, NarrativeBy
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,19 @@ def months_with_data(by_month: Report) -> Report:
     return by_month.model_copy(update={"rows": rows})
 
 
-def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool) -> WorkbookContent:
-    """Compute what the workbook of ``report`` shows (``report``: the run's own report)."""
-    options = prepared.options
+@dataclass(frozen=True)
+class FormRows:
+    """Biểu 06 as both the workbook and the written report show it, and the regroupings."""
+
+    form: Report  # by field for a single unit, else by level and unit
+    form_by: str  # the form's row key: "field" or "unit"
+    only_unit: str | None  # the one unit the report is of (it then reports on the form)
+    by_unit: Report
+    by_field: Report
+
+
+def form_rows(prepared: PreparedDossiers, lang: Lang, sample: bool) -> FormRows:
+    """The form's rows: per field for one unit, else per unit by level (one rule for both files)."""
 
     def grouped(by: list[GroupKey]) -> Report:
         return report_for(prepared, by=by, total=True, compare=None, lang=lang, sample=sample)
@@ -104,20 +114,64 @@ def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sam
     units = [str(r["unit"]) for r in by_unit.rows if r["row_type"] == "detail"]
     by_field = grouped(["field"])
     one_unit = len(units) == 1
-    return WorkbookContent(
-        report=report,
+    return FormRows(
         form=by_field if one_unit else by_unit,
         form_by="field" if one_unit else "unit",
         only_unit=units[0] if one_unit else None,
         by_unit=by_unit,
         by_field=by_field,
-        by_month=months_with_data(grouped(["month"])) if "month" in options.by else None,
+    )
+
+
+def _units(rows: FormRows) -> list[str]:
+    return [str(r["unit"]) for r in rows.by_unit.rows if r["row_type"] == "detail"]
+
+
+def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool) -> WorkbookContent:
+    """Compute what the workbook of ``report`` shows (``report``: the run's own report)."""
+    options = prepared.options
+    rows = form_rows(prepared, lang, sample)
+    monthly = report_for(prepared, by=["month"], total=True, compare=None, lang=lang, sample=sample)
+    return WorkbookContent(
+        report=report,
+        form=rows.form,
+        form_by=rows.form_by,
+        only_unit=rows.only_unit,
+        by_unit=rows.by_unit,
+        by_field=rows.by_field,
+        by_month=months_with_data(monthly) if "month" in options.by else None,
         overdue=overdue_list(prepared),
-        written=written_report(prepared, "level", lang, units),
-        score=score766_for(prepared, by_unit, lang=lang, sample=sample),
+        written=written_report(prepared, "level", lang, _units(rows), compare=options.compare),
+        score=score766_for(prepared, rows.by_unit, lang=lang, sample=sample),
         rejected=prepared.dataset.rejected_rows(lang),
         inputs=_digests(prepared),
         sample=sample,
         compare_sheet=report.compare is not None,
         catalog_sheet=prepared.catalog is not None,
+    )
+
+
+@dataclass(frozen=True)
+class WrittenDocument:
+    """Everything the written report in Word shows: the same form rows, paragraphs and
+    overdue list as the workbook's Biểu 06, Báo cáo and Hồ sơ quá hạn sheets."""
+
+    report: Report
+    rows: FormRows
+    written: WrittenReport
+    overdue: OverdueReport
+    sample: bool
+
+
+def written_document(
+    prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool, by: NarrativeBy = "level"
+) -> WrittenDocument:
+    """Compute what the written report of ``report`` shows (paragraphs per level, or per unit)."""
+    rows = form_rows(prepared, lang, sample)
+    return WrittenDocument(
+        report=report,
+        rows=rows,
+        written=written_report(prepared, by, lang, _units(rows), compare=prepared.options.compare),
+        overdue=overdue_list(prepared),
+        sample=sample,
     )

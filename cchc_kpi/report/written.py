@@ -9,19 +9,21 @@ from dataclasses import dataclass
 
 from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.kpi.comparison import earlier_period
 from cchc_kpi.kpi.targets import TargetConfig
 from cchc_kpi.report.build import report_for
 from cchc_kpi.report.model import Report
 from cchc_kpi.report.prepare import PreparedDossiers
-from cchc_kpi.schema.choices import GroupKey, NarrativeBy
+from cchc_kpi.schema.choices import CompareWith, GroupKey, NarrativeBy
 
 
 @dataclass(frozen=True)
 class WrittenReport:
     """The figures behind the paragraphs: one report grouped by level or by level and unit
     (with its total, in Biểu 06 order), the period as resolved, the units with dossiers in
-    it, what the whole is ("province", "district" with its kind, or None: just units) and
-    the targets the rows were judged against."""
+    it, what the whole is ("province", "district" with its kind, or None: just units),
+    the targets the rows were judged against and, when asked, the earlier period the rows
+    are compared with (their ``<metric>_prev`` and ``<metric>_change``)."""
 
     period: Period
     by: NarrativeBy
@@ -29,6 +31,7 @@ class WrittenReport:
     units: tuple[str, ...]
     whole: tuple[str, str | None] | None = None
     targets: tuple[TargetConfig, ...] = ()
+    earlier: Period | None = None
 
 
 def units_in_period(prepared: PreparedDossiers) -> tuple[str, ...]:
@@ -46,11 +49,13 @@ def written_report(
     by: NarrativeBy = "level",
     lang: Lang = "vi",
     units: Sequence[str] | None = None,
+    compare: CompareWith | None = None,
 ) -> WrittenReport:
-    """The figures of the written report (``units``: the period's units, when known)."""
+    """The figures of the written report (``units``: the period's units, when known;
+    ``compare``: the earlier period the whole is compared with)."""
     units = tuple(units) if units is not None else units_in_period(prepared)
     keys: list[GroupKey] = ["level", "unit"] if by == "unit" or len(units) == 1 else ["level"]
-    grouped = report_for(prepared, by=keys, total=True, compare=None, lang=lang)
+    grouped = report_for(prepared, by=keys, total=True, compare=compare, lang=lang)
     return WrittenReport(
         period=prepared.period,
         by=by,
@@ -58,6 +63,7 @@ def written_report(
         units=units,
         whole=_whole(prepared, units),
         targets=tuple(prepared.options.targets),
+        earlier=earlier_period(prepared.period, compare) if compare else None,
     )
 
 

@@ -7,8 +7,10 @@ already formatted for the language (7.300 / 7,300).
 from __future__ import annotations
 
 from cchc_kpi.i18n.texts.command_line import CLI_TEXTS
+from cchc_kpi.i18n.texts.document import DOCUMENT_TEXTS
 from cchc_kpi.i18n.texts.fields import FIELD_TEXTS
 from cchc_kpi.i18n.texts.narrative import NARRATIVE_TEXTS
+from cchc_kpi.i18n.texts.reconcile import RECONCILE_TEXTS
 from cchc_kpi.i18n.texts.report import REPORT_TEXTS
 from cchc_kpi.i18n.texts.score import SCORE_TEXTS
 from cchc_kpi.i18n.texts.warnings import WARNING_TEXTS
@@ -301,6 +303,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     **FIELD_TEXTS,
     **REPORT_TEXTS,
     **NARRATIVE_TEXTS,
+    **DOCUMENT_TEXTS,
+    **RECONCILE_TEXTS,
     **SCORE_TEXTS,
     **WARNING_TEXTS,
 }

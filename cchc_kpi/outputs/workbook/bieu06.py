@@ -12,13 +12,11 @@ from typing import Any
 
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, vn_date
-from cchc_kpi.kpi.metrics import BIEU06_COUNTS
+from cchc_kpi.outputs.form import BIEU06_COLUMNS, BIEU06_GROUPS, BIEU06_SUBHEADS, FormSignature, bieu06_lines
 from cchc_kpi.outputs.workbook.cells import Formats, cell_text, write_cell
-from cchc_kpi.outputs.workbook.form_block import FormSignature, write_form_head, write_signatures
+from cchc_kpi.outputs.workbook.form_block import write_form_head, write_signatures
 from cchc_kpi.report.model import Report
 
-BIEU06_COLUMNS = BIEU06_COUNTS
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 HEADER_TOP = 6  # under the reporting unit, the title, the period, the unit of count, the marker
 FIRST_DATA = HEADER_TOP + 4
 
@@ -27,47 +25,14 @@ def _header(sheet: Any, formats: Formats, lang: Lang) -> None:
     h, f = HEADER_TOP, formats.head
     sheet.merge_range(h, 0, h + 2, 0, text("bieu06.stt", lang), f)
     sheet.merge_range(h, 1, h + 2, 1, text("bieu06.row_label", lang), f)
-    sheet.merge_range(h, 2, h, 5, text("bieu06.received", lang), f)
-    sheet.merge_range(h, 6, h, 9, text("bieu06.resolved", lang), f)
-    sheet.merge_range(h, 10, h, 12, text("bieu06.pending", lang), f)
-    for col in (2, 6, 10):
-        sheet.merge_range(h + 1, col, h + 2, col, text("bieu06.total", lang), f)
-    sheet.merge_range(h + 1, 3, h + 1, 5, text("bieu06.of_which", lang), f)
-    sheet.merge_range(h + 1, 7, h + 1, 9, text("bieu06.of_which", lang), f)
-    sheet.merge_range(h + 1, 11, h + 1, 12, text("bieu06.of_which", lang), f)
-    subheads = {
-        3: "online",
-        4: "offline",
-        5: "carried",
-        7: "early",
-        8: "on_time",
-        9: "late",
-        11: "in_time",
-        12: "overdue",
-    }
-    for col, key in subheads.items():
+    for key, first, last in BIEU06_GROUPS:
+        sheet.merge_range(h, first, h, last, text(f"bieu06.{key}", lang), f)
+        sheet.merge_range(h + 1, first, h + 2, first, text("bieu06.total", lang), f)
+        sheet.merge_range(h + 1, first + 1, h + 1, last, text("bieu06.of_which", lang), f)
+    for col, key in BIEU06_SUBHEADS.items():
         sheet.write_string(h + 2, col, text(f"bieu06.{key}", lang), f)
     for col in range(13):
         sheet.write_string(h + 3, col, f"({col + 1})", f)
-
-
-def _rows(report: Report, by: str, lang: Lang) -> list[tuple[str, str, dict[str, Any], bool]]:
-    """(number, label, row, bold) for each line of the form."""
-    lines: list[tuple[str, str, dict[str, Any], bool]] = []
-    level_number, unit_number = 0, 0
-    for row in report.rows:
-        if row["row_type"] == "subtotal":
-            level_number += 1
-            unit_number = 0
-            lines.append((ROMAN[(level_number - 1) % 10], text(f"level.{row['level']}", lang), row, True))
-            continue
-        unit_number += 1
-        value = row.get(by)
-        label = str(value) if value is not None else text("bieu06.no_field", lang)
-        lines.append((str(unit_number), label, row, False))
-    if report.total is not None:
-        lines.append(("", text("label.total", lang), report.total, True))
-    return lines
 
 
 def write_bieu06(
@@ -87,7 +52,7 @@ def write_bieu06(
     if sample:
         sheet.write_string(5, 0, sample, formats.sample)
     _header(sheet, formats, lang)
-    lines = _rows(report, by, lang)
+    lines = bieu06_lines(report, by, lang)
     for offset, (number, label, row, bold) in enumerate(lines):
         r = FIRST_DATA + offset
         sheet.write_string(r, 0, number, formats.bold_center if bold else formats.center)

@@ -11,32 +11,10 @@ from typing import Any
 
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang
+from cchc_kpi.outputs.form import DOTS, FormSignature, document_date
 from cchc_kpi.outputs.workbook.cells import LINE_POINTS, Formats, cell_text
-from cchc_kpi.schema.strict import Strict
 
-DOTS = "…………………………"
 SIGN_ROWS = 4  # room for the signature and the seal
-
-
-class FormSignature(Strict):
-    """``[form]``: who reports and signs (all optional)."""
-
-    reporting_unit: str | None = None  # "UBND huyện Vạn Ninh"
-    receiving_unit: str | None = None  # "Văn phòng UBND tỉnh Khánh Hòa"
-    place: str | None = None  # "Vạn Ninh" in "Vạn Ninh, ngày 05 tháng 4 năm 2024"
-    preparer_title: str | None = None  # default NGƯỜI LẬP BIỂU
-    preparer: str | None = None
-    head_title: str | None = None  # default THỦ TRƯỞNG ĐƠN VỊ
-    head: str | None = None
-
-
-def document_date(day: date, lang: Lang) -> str:
-    """A date as NĐ 30/2020 writes it in documents: "ngày 05 tháng 02 năm 2024" (a zero
-    before days under 10 and months 1 and 2)."""
-    if lang == "en":
-        return f"{day:%d %B %Y}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def write_form_head(sheet: Any, form: FormSignature, unit: str | None, formats: Formats, lang: Lang) -> None:

@@ -23,6 +23,7 @@ from cchc_kpi.atomic import atomic_path
 from cchc_kpi.i18n.messages import text
 from cchc_kpi.i18n.numfmt import Lang, format_date, format_datetime
 from cchc_kpi.kpi.metrics import METRICS
+from cchc_kpi.outputs.form import FormSignature
 from cchc_kpi.outputs.narrative import narrative, period_phrase
 from cchc_kpi.outputs.workbook.bieu06 import write_bieu06
 from cchc_kpi.outputs.workbook.cells import (
@@ -37,7 +38,6 @@ from cchc_kpi.outputs.workbook.cells import (
     write_table_sheet,
 )
 from cchc_kpi.outputs.workbook.compare import write_compare_sheet, write_trend_sheet
-from cchc_kpi.outputs.workbook.form_block import FormSignature
 from cchc_kpi.outputs.workbook.rates import write_rates_sheet
 from cchc_kpi.outputs.workbook.score766 import write_catalog_sheet, write_score_sheet
 from cchc_kpi.report.bundle import WorkbookContent

@@ -1,0 +1,111 @@
+"""Catalogue texts of ``cchc-kpi reconcile``: reading the other software's Biểu 06, the
+table of differences and the likely causes."""
+
+from __future__ import annotations
+
+RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
+    "reconcile.no_form": (
+        "{file}: không tìm thấy Biểu 06 (không có dòng đánh số cột (1)…(13) hoặc dòng tiêu đề "
+        '"Số hồ sơ nhận giải quyết / đã giải quyết / đang giải quyết")',
+        "{file}: no Form 06 found (no row numbering the columns (1)…(13) and no header band "
+        '"received / resolved / pending")',
+    ),
+    "reconcile.too_long": (
+        "{file}: {rows} dòng — quá dài để là Biểu 06 (tối đa {limit}); đây có phải danh sách hồ sơ?",
+        "{file}: {rows} rows — too long for a Form 06 (at most {limit}); is it a dossier list?",
+    ),
+    "reconcile.title": (
+        "Đối chiếu Biểu 06 kỳ {label} với {file}",
+        "Form 06 for {label} against {file}",
+    ),
+    "reconcile.agree": (
+        "Khớp hoàn toàn: {lines} dòng × 11 cột, không có chênh lệch.",
+        "Everything agrees: {lines} lines × 11 columns, no difference.",
+    ),
+    "reconcile.summary": (
+        "{cells} ô chênh lệch trên {lines} dòng đã đối chiếu.",
+        "{cells} cells differ on {lines} lines compared.",
+    ),
+    "reconcile.theirs_only": (
+        "Chỉ có trong biểu của phần mềm (không khớp đơn vị nào): {names}",
+        "Only in their form (matching none of ours): {names}",
+    ),
+    "reconcile.ours_only": (
+        "Chỉ có trong số liệu của cchc-kpi (biểu của phần mềm không có): {names}",
+        "Only in cchc-kpi's figures (not in their form): {names}",
+    ),
+    "reconcile.line": ("Dòng", "Line"),
+    "reconcile.column": ("Cột", "Column"),
+    "reconcile.ours": ("cchc-kpi", "cchc-kpi"),
+    "reconcile.theirs": ("Phần mềm", "Theirs"),
+    "reconcile.difference": ("Chênh lệch", "Difference"),
+    "reconcile.causes": ("Nguyên nhân có thể", "Likely causes"),
+    "reconcile.no_cause": ("chưa tìm thấy nguyên nhân trong dữ liệu", "no cause found in the dossiers"),
+    "reconcile.fits": ("khớp", "fits"),
+    "reconcile.total": ("Tổng cộng", "Total"),
+    "reconcile.cell_label": ("Dòng (biểu của phần mềm)", "Line (their form)"),
+    "reconcile.cell_matched": ("Đơn vị / lĩnh vực của cchc-kpi", "cchc-kpi unit / field"),
+    "reconcile.cell_sheet_row": ("Dòng trong tệp", "Row in file"),
+    "reconcile.cell_column": ("Chỉ số", "Figure"),
+    "reconcile.cell_column_number": ("Cột", "Column"),
+    "reconcile.cell_ours": ("cchc-kpi", "cchc-kpi"),
+    "reconcile.cell_theirs": ("Phần mềm", "Theirs"),
+    "reconcile.cell_difference": ("Chênh lệch", "Difference"),
+    "reconcile.cell_causes": ("Nguyên nhân có thể", "Likely causes"),
+    "reconcile.cause_nd09": (
+        "theo quy ước kỳ nd09 (chốt số liệu 15 → 14) số này là {value}",
+        "with the nd09 cut-off (15th → 14th) this figure is {value}",
+    ),
+    "reconcile.cause_calendar": (
+        "theo quy ước kỳ theo tháng dương lịch số này là {value}",
+        "with calendar periods this figure is {value}",
+    ),
+    "reconcile.cause_datetime": (
+        "so sánh với hạn theo giờ (datetime) thì số này là {value}",
+        "comparing with the due time (datetime) this figure is {value}",
+    ),
+    "reconcile.cause_date": (
+        "so sánh với hạn theo ngày (date) thì số này là {value}",
+        "comparing with the due date (date) this figure is {value}",
+    ),
+    "reconcile.cause_received_first_day": (
+        "{count} hồ sơ tiếp nhận ngày đầu kỳ {first}",
+        "{count} dossiers received on the first day, {first}",
+    ),
+    "reconcile.cause_received_last_day": (
+        "{count} hồ sơ tiếp nhận ngày cuối kỳ {last}",
+        "{count} dossiers received on the last day, {last}",
+    ),
+    "reconcile.cause_closed_first_day": (
+        "{count} hồ sơ có kết quả ngày đầu kỳ {first}",
+        "{count} dossiers closed on the first day, {first}",
+    ),
+    "reconcile.cause_closed_last_day": (
+        "{count} hồ sơ có kết quả ngày cuối kỳ {last}",
+        "{count} dossiers closed on the last day, {last}",
+    ),
+    "reconcile.cause_closed_after_end": (
+        "{count} hồ sơ có kết quả sau ngày {last} (cchc-kpi tính là đang giải quyết; phần mềm có thể tính theo trạng thái hiện tại)",
+        "{count} dossiers closed after {last} (pending for cchc-kpi; the software may count today's status)",
+    ),
+    "reconcile.cause_no_due": (
+        "{count} hồ sơ không có ngày hẹn trả (cchc-kpi tính là đúng hạn / trong hạn)",
+        "{count} dossiers without a due date (on time / in time for cchc-kpi)",
+    ),
+    "reconcile.cause_withdrawn": (
+        "{count} hồ sơ rút, dừng xử lý (cchc-kpi không tính là đã giải quyết)",
+        "{count} dossiers withdrawn or stopped (not resolved for cchc-kpi)",
+    ),
+    "reconcile.cause_not_accepted": (
+        "{count} hồ sơ không được tiếp nhận (cchc-kpi không tính vào số nhận)",
+        "{count} dossiers never accepted (not received for cchc-kpi)",
+    ),
+    "reconcile.cause_duplicates": (
+        "{count} dòng trùng lặp đã bỏ",
+        "{count} duplicate rows dropped",
+    ),
+    "reconcile.cause_rejected": (
+        "{count} dòng dữ liệu lỗi không được tính (xem cchc-kpi validate)",
+        "{count} rejected rows not counted (see cchc-kpi validate)",
+    ),
+}

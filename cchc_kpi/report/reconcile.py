@@ -1,0 +1,291 @@
+"""``cchc-kpi reconcile --against BIEU06.xlsx``: our Biểu 06 against one made by other
+software, line by line and column by column — ours, theirs, the difference — and for each
+differing cell the likely causes found in the dossiers.
+
+Causes tried for a cell, each with the number of dossiers it concerns and whether it would
+close the gap exactly ("fits"):
+
+- another convention: the period cut off 15 → 14 (nd09) or due dates compared as moments
+  (datetime) — the figure recomputed that way equals theirs;
+- dossiers on the period's boundary: received on its first or last day, closed on its
+  first or last day;
+- dossiers closed after the period's end (pending for us; resolved by today's status);
+- dossiers without a due date (on time for us), withdrawn ones, ones never accepted;
+- the rows the run set aside: duplicates and rejected rows (for the whole only: they have
+  no trustworthy unit).
+
+With ``--unit`` / ``--level`` / ``--field`` only the matching lines are compared, neither the
+whole nor the levels (a filtered report's totals are not the form's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel
+
+from cchc_kpi.i18n.messages import text
+from cchc_kpi.i18n.numfmt import Lang, format_int, vn_date
+from cchc_kpi.kpi.metrics import BIEU06_COUNTS
+from cchc_kpi.kpi.name_match import match_names
+from cchc_kpi.report.build import period_info, report_for
+from cchc_kpi.report.model import PeriodInfo, Report
+from cchc_kpi.report.prepare import PreparedDossiers
+from cchc_kpi.report.vendor_form import VendorForm
+
+if TYPE_CHECKING:
+    import polars as pl
+
+FormBy = Literal["unit", "field"]
+COLUMN_NUMBER = {metric: number for number, metric in enumerate(BIEU06_COUNTS, start=3)}
+RECEIVED = ("received_total", "received_online", "received_offline", "carried_over")
+RESOLVED = ("resolved", "resolved_early", "resolved_on_time", "resolved_late")
+PENDING = ("pending", "pending_in_time", "pending_overdue")
+DUE = ("resolved_early", "resolved_on_time", "resolved_late", "pending_in_time", "pending_overdue")
+# cause → the columns it can move
+CAUSE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "received_first_day": RECEIVED,
+    "received_last_day": (*RECEIVED, *PENDING),
+    "closed_first_day": (*RECEIVED, *RESOLVED),
+    "closed_last_day": (*RESOLVED, *PENDING),
+    "closed_after_end": (*RESOLVED, *PENDING),
+    "no_due": DUE,
+    "withdrawn": ("received_total", "resolved", "resolved_on_time", "pending"),
+    "not_accepted": RECEIVED,
+    "duplicates": RECEIVED,
+    "rejected": BIEU06_COUNTS,
+}
+VARIANTS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("nd09", {"convention": "nd09"}),
+    ("calendar", {"convention": "calendar"}),
+    ("datetime", {"compare_at": "datetime"}),
+    ("date", {"compare_at": "date"}),
+)
+
+
+class Cause(BaseModel):
+    """A likely cause of one difference."""
+
+    kind: str
+    dossiers: int | None = None  # the dossiers it concerns (None for a convention)
+    value: int | None = None  # a convention: the figure computed that way
+    fits: bool  # it closes the gap exactly
+    text: str
+
+
+class ReconcileLine(BaseModel):
+    """One line of their form and ours: the whole, a level or a unit (field)."""
+
+    kind: Literal["total", "level", "line"]
+    label: str  # as their form writes it
+    sheet_row: int | None  # where it is in their file (None: a line only we have)
+    matched: str | None  # our unit, field or level (None: only they have it)
+    ours: dict[str, int | None]
+    theirs: dict[str, int | None]
+
+
+class Difference(BaseModel):
+    """One differing cell."""
+
+    label: str
+    matched: str | None
+    column: str
+    column_number: int
+    ours: int | None
+    theirs: int | None
+    difference: int | None  # ours − theirs
+    causes: list[Cause]
+
+
+class Reconciliation(BaseModel):
+    """What ``cchc-kpi reconcile --format json`` prints."""
+
+    period: PeriodInfo
+    against: str
+    sheet: str | None
+    by: FormBy
+    lines: list[ReconcileLine]
+    differences: list[Difference]
+    theirs_only: list[str]
+    ours_only: list[str]
+    agree: bool
+
+
+def _by_of(form: VendorForm, prepared: PreparedDossiers, units: list[str], fields: list[str]) -> FormBy:
+    """Whether their lines are units or fields: whichever more of their labels name."""
+    labels = [line.label for line in form.lines if line.kind == "line"]
+    directory = prepared.options.directory()
+    as_units = sum(v is not None for v in match_names(labels, units, directory).values())
+    as_fields = sum(v is not None for v in match_names(labels, fields).values())
+    return "field" if as_fields > as_units else "unit"
+
+
+def _our_rows(report: Report, key: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    details = {str(r[key]): r for r in report.rows if r["row_type"] == "detail" and r[key] is not None}
+    levels = {str(r["level"]): r for r in report.rows if r["row_type"] == "subtotal"}
+    return details, levels
+
+
+def _counts(row: dict[str, Any] | None) -> dict[str, int | None]:
+    return {m: (int(row[m]) if row is not None and row.get(m) is not None else None) for m in BIEU06_COUNTS}
+
+
+def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: FormBy) -> list[ReconcileLine]:
+    """Their lines with ours beside them, then the lines only we have."""
+    options = prepared.options
+    filtered = bool(options.units or options.levels or options.fields)
+    details, levels = _our_rows(report, by)
+    theirs = [line for line in form.lines if line.kind == "line"]
+    names = match_names(
+        [t.label for t in theirs], list(details), options.directory() if by == "unit" else None
+    )
+    out: list[ReconcileLine] = []
+    used: set[str] = set()
+    for line in form.lines:
+        matched: str | None
+        if line.kind == "total":
+            matched, ours = "TOTAL", report.total
+        elif line.kind == "level":
+            matched = line.level if line.level in levels else None
+            ours = levels.get(line.level or "")
+        else:
+            matched = names.get(line.label)
+            matched = None if matched in used else matched
+            ours = details.get(matched) if matched else None
+        if filtered and (matched is None or line.kind != "line"):
+            continue  # outside the filter, or the whole or a level of a filtered report
+        used.add(matched or "")
+        out.append(ReconcileLine(kind=line.kind, label=line.label, sheet_row=line.row, matched=matched,
+                                 ours=_counts(ours), theirs=line.counts))  # fmt: skip
+    for name, row in details.items():
+        if name not in used:
+            out.append(ReconcileLine(kind="line", label=name, sheet_row=None, matched=name, ours=_counts(row),
+                                     theirs=dict.fromkeys(BIEU06_COUNTS)))  # fmt: skip
+    return out
+
+
+def _boundary_counts(prepared: PreparedDossiers, key: str) -> pl.DataFrame:
+    """Per unit (field) and level, and for the whole: the dossiers each cause concerns."""
+    import polars as pl
+
+    period = prepared.period
+    start, end = pl.lit(period.start, pl.Date), pl.lit(period.effective_end, pl.Date)
+    c = pl.col
+    closed = c("k_resolved") | c("k_withdrawn")
+    flags = {
+        "received_first_day": c("k_new") & (c("_received") == start),
+        "received_last_day": c("k_new") & (c("_received") == end),
+        "closed_first_day": (closed | c("k_carried")) & (c("_closed") == start),
+        "closed_last_day": closed & (c("_closed") == end),
+        "closed_after_end": c("k_pending") & c("_closed").is_not_null(),
+        "no_due": (c("k_resolved") | c("k_pending")) & c("_due").is_null(),
+        "withdrawn": c("k_withdrawn"),
+        "not_accepted": c("k_not_accepted"),
+    }
+    sums = [e.fill_null(False).sum().cast(pl.Int64).alias(k) for k, e in flags.items()]
+    classified = prepared.classified()
+    group = c(f"g_{key}").cast(pl.String)
+    per_line = classified.group_by(group.alias("scope")).agg(sums)
+    per_level = classified.group_by(c("g_level").cast(pl.String).alias("scope")).agg(sums)
+    whole = classified.select(pl.lit("TOTAL").alias("scope"), *sums)
+    return pl.concat([per_line, per_level, whole], how="vertical").collect()
+
+
+def _variant_reports(prepared: PreparedDossiers, by: FormBy) -> list[tuple[str, Report]]:
+    """Our form recomputed under each convention the run did not use."""
+    from cchc_kpi.report.run import prepare_dataset
+
+    options = prepared.options
+    current = {"convention": options.convention, "compare_at": options.compare_at}
+    out = []
+    for name, change in VARIANTS:
+        if any(current[k] == v for k, v in change.items()):
+            continue
+        other = prepare_dataset(prepared.dataset, options.model_copy(update=change))
+        out.append((name, report_for(other, by=["level", by] if by == "unit" else [by], total=True)))
+    return out
+
+
+def _variant_value(report: Report, line: ReconcileLine, by: FormBy, metric: str) -> int | None:
+    details, levels = _our_rows(report, by)
+    if line.kind == "total":
+        row = report.total
+    elif line.kind == "level":
+        row = levels.get(line.matched or "")
+    else:
+        row = details.get(line.matched or "")
+    return int(row[metric]) if row is not None and row.get(metric) is not None else None
+
+
+def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -> Reconciliation:
+    """Our Biểu 06 for the run's period against ``form``, with the likely causes of each difference."""
+    by_unit = report_for(prepared, by=["level", "unit"], total=True, compare=None, lang=lang)
+    by_field = report_for(prepared, by=["field"], total=True, compare=None, lang=lang)
+    units, fields = list(_our_rows(by_unit, "unit")[0]), list(_our_rows(by_field, "field")[0])
+    by = _by_of(form, prepared, units, fields)
+    lines = _pair(form, prepared, by_unit if by == "unit" else by_field, by)
+    differing = [
+        (line, m)
+        for line in lines
+        for m in BIEU06_COUNTS
+        if line.matched is not None and line.sheet_row is not None and line.ours[m] != line.theirs[m]
+    ]
+    differences = []
+    if differing:
+        explain = _explainer(prepared, by, lang)
+        for line, metric in differing:
+            ours, theirs = line.ours[metric], line.theirs[metric]
+            gap = ours - theirs if ours is not None and theirs is not None else None
+            differences.append(
+                Difference(
+                    label=line.label,
+                    matched=line.matched,
+                    column=metric,
+                    column_number=COLUMN_NUMBER[metric],
+                    ours=ours,
+                    theirs=theirs,
+                    difference=gap,
+                    causes=explain(line, metric, gap),
+                )
+            )
+    theirs_only = [line.label for line in lines if line.matched is None]
+    ours_only = [line.label for line in lines if line.sheet_row is None]
+    return Reconciliation(
+        period=period_info(prepared.period), against=form.path, sheet=form.sheet, by=by, lines=lines,
+        differences=differences, theirs_only=theirs_only, ours_only=ours_only,
+        agree=not (differences or theirs_only or ours_only),
+    )  # fmt: skip
+
+
+def _explainer(
+    prepared: PreparedDossiers, by: FormBy, lang: Lang
+) -> Callable[[ReconcileLine, str, int | None], list[Cause]]:
+    """A function giving the causes of one difference (the counts and variants computed once)."""
+    counts = {r["scope"]: r for r in _boundary_counts(prepared, by).iter_rows(named=True)}
+    variants = _variant_reports(prepared, by)
+    period = prepared.period
+    accounting = prepared.dataset.accounting
+    days = {"first": vn_date(period.start), "last": vn_date(period.effective_end)}
+
+    def causes(line: ReconcileLine, metric: str, gap: int | None) -> list[Cause]:
+        theirs = line.theirs[metric]
+        found: list[Cause] = []
+        for name, report in variants:
+            value = _variant_value(report, line, by, metric)
+            if value is not None and value != line.ours[metric]:
+                shown = format_int(value, lang)
+                found.append(Cause(kind=f"convention_{name}", value=value, fits=value == theirs,
+                                   text=text(f"reconcile.cause_{name}", lang, value=shown)))  # fmt: skip
+        scope = counts.get(line.matched or "", {})
+        whole = {"duplicates": accounting.duplicates, "rejected": accounting.rows_rejected}
+        for kind, columns in CAUSE_COLUMNS.items():
+            number = whole.get(kind) if line.kind == "total" else None
+            number = scope.get(kind) if kind not in whole else number
+            if metric not in columns or not number:
+                continue
+            fits = gap is not None and number == abs(gap)
+            said = text(f"reconcile.cause_{kind}", lang, count=format_int(number, lang), **days)
+            found.append(Cause(kind=kind, dossiers=number, fits=fits, text=said))
+        return sorted(found, key=lambda cause: not cause.fits)
+
+    return causes

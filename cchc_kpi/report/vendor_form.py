@@ -1,0 +1,173 @@
+"""A Biểu 06 made by other software (the one-stop platform, the national portal, last
+quarter's spreadsheet), read to reconcile with: ``cchc-kpi reconcile --against``.
+
+The sheet is found among the workbook's sheets by its header; the columns (3)–(13) by the
+row that numbers them — "(1) … (13)", "1 … 13", or "A B 1 … 11" as some programs number the
+count columns only — or else by the words of the merged header band above ("Trực tuyến",
+"Trước hạn", "Đúng hạn", "Trong hạn" fix the columns, which keep the form's order). Below
+the header, each row with a number is a line of the form: the total ("Tổng cộng", "Tổng số"),
+a level's subtotal (a Roman numeral, "Cấp xã") or a unit or field. Title, footer and signature
+rows carry no number and are left out. Numbers are read as officers write them (1.245,
+1,245, 1 245; "-" and empty as 0)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from cchc_kpi.errors import InputError
+from cchc_kpi.kpi.metrics import BIEU06_COUNTS
+from cchc_kpi.read.grids import open_grids
+from cchc_kpi.read.limits import Limits
+from cchc_kpi.schema.textnorm import clean_text, fold_key
+
+RowKind = Literal["total", "level", "line"]
+NUMBER = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
+ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$")
+TOTAL_WORDS = ("tongcong", "tongso", "cong", "toantinh", "toanhuyen", "tong")
+LEVEL_WORDS = {
+    "capxa": "commune", "capxaphuongthitran": "commune", "ubndcapxa": "commune",
+    "caphuyen": "district", "ubndcaphuyen": "district",
+    "captinh": "province", "ubndcaptinh": "province",
+    "sobannganh": "department", "cacsobannganh": "department", "capso": "department",
+    "chinhanhvpdkdd": "land_office", "chinhanhvanphongdangkydatdai": "land_office",
+}  # fmt: skip
+HEADER_SCAN = 40  # rows searched for the header band
+MAX_LINES = 50_000  # a form has a line per unit or field: more is a dossier list, not a form
+# words under which the form's columns are found, and each one's place after column (3)
+ANCHORS = (("tructuyen", 1), ("truochan", 5), ("dunghan", 6), ("tronghan", 9), ("chuadenhan", 9))
+
+
+@dataclass(frozen=True)
+class FormLine:
+    """One line of the vendor's form: its spreadsheet row, STT, label, kind and counts."""
+
+    row: int
+    number: str
+    label: str
+    kind: RowKind
+    level: str | None
+    counts: dict[str, int | None]
+
+
+@dataclass(frozen=True)
+class VendorForm:
+    """The lines of a Biểu 06 read from ``path`` (its ``sheet``), with where its header was."""
+
+    path: str
+    sheet: str | None
+    header_row: int
+    lines: tuple[FormLine, ...]
+
+
+def parse_count(value: str | None) -> int | None:
+    """A count as written in a form: "1.245", "1,245", "1 245" → 1245; "", "-", "–" → 0;
+    anything else (a word, a fraction) → None."""
+    if value is None:
+        return 0
+    shown = clean_text(value).replace(" ", "").replace("\u00a0", "")
+    if shown in ("", "-", "–", "—"):
+        return 0
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+|\d+", shown):
+        return int(shown.replace(".", "").replace(",", ""))
+    if re.fullmatch(r"\d+\.0+", shown):  # a number stored as 12.0
+        return int(shown.split(".")[0])
+    return None
+
+
+def _numbered_columns(cells: Sequence[str | None]) -> dict[int, str] | None:
+    """The count columns of a numbering row: "(1)…(13)" or "1…13" (columns 3–13 counts), or
+    "1…11" after two letters (A, B) — the counts alone; None when the row numbers nothing."""
+    numbers = {i: int(m.group(1)) for i, c in enumerate(cells) if c and (m := NUMBER.match(c.strip()))}
+    ordered = sorted(numbers)
+    run = [i for i in ordered if numbers[i] == numbers[ordered[0]] + ordered.index(i)] if ordered else []
+    if len(run) >= 13 and numbers[run[0]] == 1:
+        return {run[k + 2]: BIEU06_COUNTS[k] for k in range(11)}
+    if len(run) >= 11 and numbers[run[0]] in (1, 3):
+        return {run[k]: BIEU06_COUNTS[k] for k in range(11)}
+    return None
+
+
+def _band_columns(band: list[list[str | None]]) -> dict[int, str] | None:
+    """The count columns named by the words of a header band: the form's columns keep their
+    order (TT 01/2020), so the column of "Trực tuyến", "Trước hạn", "Đúng hạn" and "Trong hạn"
+    ("Chưa đến hạn") fix where column (3) is; at least three of them must agree."""
+    width = max(len(r) for r in band)
+    words = ["".join(fold_key(r[c] or "") for r in band if c < len(r)) for c in range(width)]
+    starts = [col - offset for key, offset in ANCHORS for col, said in enumerate(words) if key in said]
+    for first in sorted(set(starts), key=starts.count, reverse=True):
+        if starts.count(first) >= 3 and first >= 1 and first + len(BIEU06_COUNTS) <= width:
+            return {first + k: metric for k, metric in enumerate(BIEU06_COUNTS)}
+    return None
+
+
+def _header(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
+    """(the last header row's index, count columns) of a sheet, if it holds a Biểu 06."""
+    for index, cells in enumerate(rows[:HEADER_SCAN]):
+        numbered = _numbered_columns(cells)
+        if numbered:
+            return index, numbered
+    for last in range(min(len(rows), HEADER_SCAN)):
+        named = _band_columns(rows[max(0, last - 3) : last + 1])
+        if named:
+            return last, named
+    return None
+
+
+def _label_column(rows: list[list[str | None]], counts: dict[int, str]) -> int:
+    """The column of the row labels: the column left of the counts with the most text."""
+    first = min(counts)
+    scores = [sum(1 for r in rows if c < len(r) and r[c] and parse_count(r[c]) is None) for c in range(first)]
+    return max(range(first), key=lambda c: (scores[c], c)) if first else 0
+
+
+def _level_words() -> dict[str, str]:
+    """Level subtotal labels (folded) → level: the words above and our own form's, in both languages."""
+    from cchc_kpi.i18n.messages import text
+    from cchc_kpi.schema.levels import LEVELS
+
+    ours = {fold_key(text(f"level.{level}", lang)): level for level in LEVELS for lang in ("vi", "en")}
+    return {**ours, **LEVEL_WORDS}
+
+
+def _line(row: int, cells: list[str | None], label_col: int, counts: dict[int, str]) -> FormLine | None:
+    values = {metric: parse_count(cells[c] if c < len(cells) else None) for c, metric in counts.items()}
+    written = [cells[c] for c in counts if c < len(cells) and cells[c] not in (None, "")]
+    if not written or all(parse_count(v) is None for v in written):
+        return None  # a title, footer or signature row
+    label = clean_text(cells[label_col] or "") if label_col < len(cells) else ""
+    number = clean_text(cells[0] or "") if label_col > 0 and cells else ""
+    key = fold_key(label)
+    level = _level_words().get(key)
+    if key in TOTAL_WORDS or (not label and not number):
+        kind: RowKind = "total"
+    elif level or ROMAN_NUMERAL.match(number):
+        kind = "level"
+    else:
+        kind = "line"
+    return FormLine(row=row, number=number, label=label, kind=kind, level=level, counts=values)
+
+
+def read_vendor_form(path: Path, sheet: str | None = None, limits: Limits | None = None) -> VendorForm:
+    """The lines of the Biểu 06 in ``path`` (the first sheet that holds one, or ``sheet``)."""
+    for grid in open_grids(path, sheet, limits, own_outputs=True):
+        frame = grid.select(list(range(grid.n_columns))).collect()
+        if frame.height > MAX_LINES:
+            raise InputError("reconcile.too_long", file=str(path), rows=frame.height, limit=MAX_LINES)
+        numbers = frame["_row"].to_list()
+        rows = [list(r[1:]) for r in frame.iter_rows()]  # a form: tens of rows, not dossiers
+        found = _header(rows)
+        if found is None:
+            continue
+        last, counts = found
+        label_col = _label_column(rows[last + 1 :], counts)
+        lines = [
+            line
+            for offset, cells in enumerate(rows[last + 1 :], start=last + 1)
+            if (line := _line(numbers[offset], cells, label_col, counts)) is not None
+        ]
+        return VendorForm(path=str(path), sheet=grid.sheet, header_row=numbers[last], lines=tuple(lines))
+    raise InputError("reconcile.no_form", file=str(path))

@@ -251,6 +251,75 @@ def test_counts_as_officers_write_them():
 def test_unit_spellings_match_one_name():
     """Abbreviations, case, accents and 'Ủy ban nhân dân' do not stop a match; an ambiguous one stays unmatched."""
     names = ["UBND xã Vạn Phú", "UBND thành phố Nha Trang", "UBND phường Vạn Phú"]
-    found = match_names(["XA VAN PHU", "Thành phố Nha Trang", "TP. Nha Trang", "Vạn Phú"], names)
+    found = match_names(["XA VAN PHU", "Thành phố Nha Trang", "TP. Nha Trang", "Vạn Phú", "Sở Tư pháp"],
+                        [*names, "Sở Tư pháp tỉnh Khánh Hòa"])  # fmt: skip
     assert found == {"XA VAN PHU": "UBND xã Vạn Phú", "Thành phố Nha Trang": "UBND thành phố Nha Trang",
-                     "TP. Nha Trang": "UBND thành phố Nha Trang", "Vạn Phú": None}  # fmt: skip
+                     "TP. Nha Trang": "UBND thành phố Nha Trang", "Vạn Phú": None,
+                     "Sở Tư pháp": "Sở Tư pháp tỉnh Khánh Hòa"}  # fmt: skip
+
+
+def test_a_dossier_export_is_not_a_form(cli, tmp_path):
+    """An export numbering its 17 columns (1)…(17) is no Biểu 06: exit 2, and no cell of it shown."""
+    target = tmp_path / "ho-so.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Mã hồ sơ", "Chủ hồ sơ", "Số điện thoại", *[f"Cột {i}" for i in range(13)]])
+    sheet.append([f"({i})" for i in range(1, 18)])
+    for i in range(5):
+        sheet.append([i + 1, f"H{i}", "Nguyễn Văn Bí Mật", "0912345678", *range(13)])
+    book.save(target)
+    result = _run(cli, target)
+    assert result.code == 2 and "không tìm thấy Biểu 06" in result.err
+    assert "Bí Mật" not in result.out + result.err and "0912345678" not in result.out + result.err
+
+
+def test_group_sums_footers_and_english_totals(cli, tmp_path, prepared):
+    """A "Cộng" row after a group and a date written across cells in the footer are no lines; "Total"
+    (our own English form) is the total: the figures agree."""
+    report = report_for(prepared, by=["level", "unit"], total=True)
+    target = tmp_path / "vendor.xlsx"
+    extra = [[None, "Cộng", *[1] * 11], ["ngày", None, "15", "tháng", "4", "năm", "2024"]]
+    _other_program(target, report, "parentheses", extra_rows=extra)
+    book = openpyxl.load_workbook(target)
+    sheet = book.active
+    for row in sheet.iter_rows():
+        if row[1].value == "TỔNG CỘNG":
+            row[1].value = "Total"
+    footer = [*sheet.iter_rows(values_only=True)]
+    book.save(target)
+    data = json.loads(_run(cli, target, "-f", "json").out)
+    assert data["agree"], (data["differences"][:2], data["theirs_only"], len(footer))
+    assert [line["label"] for line in data["lines"] if line["kind"] == "total"] == ["Total"]
+
+
+def test_output_over_the_form_and_the_form_among_the_exports(cli, tmp_path, ours):
+    """-o naming the --against file is refused (exit 2, the form intact); a form kept in the
+    exports folder is not read as an export."""
+    import shutil
+
+    folder = tmp_path / "xuat"
+    shutil.copytree(SAMPLE_DATA, folder)
+    form = folder / "bieu06-phan-mem.xlsx"
+    shutil.copy(ours, form)
+    before = form.read_bytes()
+    refused = cli("reconcile", "-p", "Q1-2024", str(folder), "--as-of", AS_OF, "--against", str(form),
+                  "-o", str(form))  # fmt: skip
+    assert refused.code == 2 and form.read_bytes() == before
+    result = cli(
+        "reconcile", "-p", "Q1-2024", str(folder), "--as-of", AS_OF, "--against", str(form), "-f", "json"
+    )
+    assert result.code == 0 and json.loads(result.out)["agree"]
+
+
+def test_exact_name_wins_over_an_earlier_loose_one(cli, tmp_path, prepared):
+    """A loose spelling listed before the exact name does not take its unit; an unreadable cell is None."""
+    report = report_for(prepared, by=["level", "unit"], total=True)
+    target = tmp_path / "vendor.xlsx"
+    _other_program(target, report, "parentheses", spell={},
+                   extra_rows=[[98, "Xã Vạn Phú", *[9] * 10, "55.5"]])  # fmt: skip
+    data = json.loads(_run(cli, target, "-f", "json").out)
+    matched = [(line["label"], line["matched"]) for line in data["lines"] if "Vạn Phú" in line["label"]]
+    assert ("UBND xã Vạn Phú", "UBND xã Vạn Phú") in matched and ("Xã Vạn Phú", None) in matched
+    assert data["theirs_only"] == ["Xã Vạn Phú"] and data["differences"] == []
+    loose = next(line for line in data["lines"] if line["label"] == "Xã Vạn Phú")
+    assert loose["theirs"]["pending_overdue"] is None

@@ -157,7 +157,7 @@ def test_no_configuration_leaves_dots_and_one_unit_names_itself(cli, tmp_path):
     document = docx.Document(str(target))
     texts = _texts(document)
     assert "UBND XÃ VẠN PHÚ" in texts and "Số:       /BC-…" in texts
-    assert any(t.startswith("…………………………, ngày ") for t in texts)
+    assert any(re.match(r"^…{4,}, ngày \d\d tháng \d+ năm \d{4}$", t) for t in texts)
     assert "THỦ TRƯỞNG CƠ QUAN" in texts
     form = _form(document)
     assert form.rows[4].cells[1].text != "UBND xã Vạn Phú"  # the form's rows are the unit's fields

@@ -83,6 +83,7 @@ def reconcile_command(
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.outputs.jobs import reconcile_document
+    from cchc_kpi.outputs.reconcile_tables import compared_lines
     from cchc_kpi.report.reconcile import reconcile
     from cchc_kpi.report.vendor_form import read_vendor_form
 
@@ -92,11 +93,12 @@ def reconcile_command(
         period=period, paths=paths, inputs=inputs, convention=convention, as_of=as_of, compare_at=compare_at,
         holidays=holidays, working_hours=working_hours, unit=unit, level=level, field=field, sample=sample,
         set_unit=set_unit, sheet=sheet, skip_bad_files=skip_bad_files, duplicate_key=duplicate_key,
-        config=config, as_units=as_units, output=output,
+        config=config, as_units=as_units, output=output, exclude=[against],
     )  # fmt: skip
     result = reconcile(prepared, form, language)
     deliver(reconcile_document(result), output, fmt, language)
     if not result.agree:
         if output is not None or not sys.stdout.isatty():  # on a terminal the table says it
-            note(text("reconcile.summary", language, cells=len(result.differences), lines=len(result.lines)))
+            lines = compared_lines(result)
+            note(text("reconcile.summary", language, cells=len(result.differences), lines=lines))
         raise typer.Exit(EXIT_DATA)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from cchc_kpi.cli.common import STATE, no_limits, parse_day, parse_hours
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from cchc_kpi.calendar.periods import Period
     from cchc_kpi.config import Config
     from cchc_kpi.ingestion.dataset import IngestOptions
@@ -210,6 +212,7 @@ def prepared_run(
     as_units: str | None,
     output: Path | None,
     catalog: Path | None = None,
+    exclude: Sequence[Path] = (),
 ) -> tuple[PreparedDossiers, Lang]:
     """What the list and estimate commands do first: the configuration and language, the
     options over it, the inputs read once (progress on a terminal) and prepared, the files left
@@ -225,6 +228,8 @@ def prepared_run(
     )  # fmt: skip
     specs = input_specs(paths, inputs, settings, sample)
     reading = ingest_options(set_unit, sheet, skip_bad_files, duplicate_key, settings)
+    if exclude:  # not exports of the run, even in their folder; never overwritten
+        reading = reading.model_copy(update={"exclude": list(exclude)})
     with progress_display(language) as step:
         prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
     announce_skipped(prepared.dataset.skipped(language), language)

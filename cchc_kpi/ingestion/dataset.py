@@ -96,6 +96,8 @@ class IngestOptions(BaseModel):
     limits: Limits = Field(default_factory=Limits)
     # files the run reads besides its inputs (the configuration): never an output
     protected: list[Path] = Field(default_factory=list)
+    # files a folder may hold that are not exports of this run (reconcile's --against form)
+    exclude: list[Path] = Field(default_factory=list)
 
     def rule_for(self, path: Path) -> InputFileRule | None:
         """The configured rule whose glob matches ``path`` (by full path or name)."""

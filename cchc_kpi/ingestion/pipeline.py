@@ -187,7 +187,9 @@ def ingest(
     if stores and (exports or len(stores) > 1):
         raise UsageError("usage.store_alone")
     files = resolve_inputs([str(e) for e in exports]) if exports else []
-    refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read, *options.protected])
+    left_out = {p.resolve() for p in options.exclude}
+    files = [f for f in files if f.resolve() not in left_out]
+    refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read, *options.protected, *options.exclude])
     if stores:
         return store_dataset(stores[0], options.until, options.duplicate_key)
     return _ingest_files(files, options, progress)

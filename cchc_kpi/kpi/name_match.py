@@ -3,7 +3,8 @@
 configured alias are one unit. Tried in turn: the exact name, the configuration's names
 and aliases, the folded name (no accents, case, spaces or punctuation), then the folded
 name without the words every unit shares ("UBND", "Ủy ban nhân dân") and with the usual
-abbreviations (TP, TX, TT, CN VPĐKĐĐ). A label two of our names fold to stays unmatched."""
+abbreviations (TP, TX, TT, CN VPĐKĐĐ), and last the one name that begins so ("Sở Tư pháp"
+for "Sở Tư pháp tỉnh Khánh Hòa"). A label two of our names fit stays unmatched."""
 
 from __future__ import annotations
 
@@ -61,5 +62,14 @@ def match_names(
         elif configured in known:
             out[label] = configured
         else:
-            out[label] = _unique(folded, fold_key(label)) or _unique(loose, loose_key(label))
+            key = loose_key(label)
+            out[label] = _unique(folded, fold_key(label)) or _unique(loose, key) or _prefix(loose, key)
     return out
+
+
+def _prefix(index: dict[str, set[str]], key: str) -> str | None:
+    """The one name whose key starts with ``key`` ("Sở Tư pháp" → "Sở Tư pháp tỉnh Khánh Hòa")."""
+    if len(key) < 6:
+        return None
+    found = {name for k, names in index.items() if k.startswith(key) for name in names}
+    return next(iter(found)) if len(found) == 1 else None

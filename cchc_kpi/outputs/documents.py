@@ -40,7 +40,7 @@ FileWriter = Callable[[Path, Lang], None]
 class Document:
     """A command's result, ready for any output format."""
 
-    data: Any  # what --format json prints (already JSON-compatible)
+    data: Any  # what --format json prints (JSON-compatible), or a function that gives it when asked
     blocks: Blocks
     delimited: Callable[[str], str] | None = None  # CSV / TSV for a delimiter; default: the blocks
     text: Callable[[Lang], str] | None = None  # --format text; default: Markdown
@@ -61,7 +61,7 @@ def _lines_text(block: Lines) -> str:
 def render_text(document: Document, fmt: Format, lang: Lang) -> str:
     """The document as text in ``fmt`` (any format but the terminal table)."""
     if fmt == "json":
-        return json_text(document.data)
+        return json_text(document.data() if callable(document.data) else document.data)
     if fmt in DELIMITERS:
         if document.delimited is not None:
             return document.delimited(DELIMITERS[fmt])

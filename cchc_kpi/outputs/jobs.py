@@ -65,7 +65,7 @@ def report_document(
         return "\n\n".join(narrative(written, lang)) + "\n" if written is not None else ""
 
     return Document(
-        data=report.model_dump(mode="json"),
+        data=lambda: report.model_dump(mode="json"),  # serialised only for JSON (1M groups: seconds)
         blocks=blocks,
         delimited=delimited,
         text=paragraphs if written is not None else None,

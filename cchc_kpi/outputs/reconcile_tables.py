@@ -33,6 +33,11 @@ def _label(label: str, matched: str | None, lang: Lang) -> str:
     return label if matched in (None, label) else f"{label} → {matched}"
 
 
+def compared_lines(result: Reconciliation) -> int:
+    """How many lines were in both forms."""
+    return sum(1 for line in result.lines if line.matched is not None and line.sheet_row is not None)
+
+
 def reconcile_table(result: Reconciliation, lang: Lang) -> Table:
     """The differing cells, one row each, with the likely causes (the summary under it)."""
     columns = [
@@ -48,22 +53,25 @@ def reconcile_table(result: Reconciliation, lang: Lang) -> Table:
             "line": _label(d.label, d.matched, lang),
             "column": _column(d.column, lang),
             "ours": d.ours,
-            "theirs": d.theirs,
+            "theirs": d.theirs if d.theirs is not None else text("reconcile.unreadable", lang),
             "difference": _signed(d.difference, lang),
             "causes": _causes(d, lang),
         }
         for d in result.differences
     ]
-    compared = sum(1 for line in result.lines if line.matched is not None and line.sheet_row is not None)
+    compared = compared_lines(result)
     footer = [
+        *result.notes,
         text("reconcile.summary", lang, cells=format_int(len(result.differences), lang), lines=compared)
         if result.differences
-        else text("reconcile.agree", lang, lines=compared)
+        else text("reconcile.agree", lang, lines=compared),
     ]
     if result.theirs_only:
-        footer.append(text("reconcile.theirs_only", lang, names="; ".join(result.theirs_only)))
+        names = "; ".join(result.theirs_only)
+        footer.append(text("reconcile.theirs_only", lang, count=len(result.theirs_only), names=names))
     if result.ours_only:
-        footer.append(text("reconcile.ours_only", lang, names="; ".join(result.ours_only)))
+        names = "; ".join(result.ours_only)
+        footer.append(text("reconcile.ours_only", lang, count=len(result.ours_only), names=names))
     title = text("reconcile.title", lang, label=result.period.label, file=result.against)
     return Table(title=title, columns=columns, rows=rows, footer=footer)
 
@@ -95,7 +103,7 @@ def reconcile_machine_table(result: Reconciliation, lang: Lang | None = None) ->
             })  # fmt: skip
     kinds = {"sheet_row": "int", "column_number": "int", "ours": "int", "theirs": "int", "difference": "int"}
     return Table(
-        title=text("reconcile.title", lang, label=result.period.label, file=result.against) if lang else "",
+        title=text("reconcile.sheet", lang, label=result.period.label) if lang else "",
         columns=[
             Column(key=k, label=text(f"reconcile.cell_{k}", lang) if lang else k, kind=kinds.get(k, "text"))  # type: ignore[arg-type]
             for k in keys

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from cchc_kpi._version import __version__
 from cchc_kpi.calendar.periods import Period
@@ -25,7 +25,7 @@ from cchc_kpi.kpi.comparison import compare_rows, earlier_period, month_labels
 from cchc_kpi.kpi.grouping import sort_expr
 from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, summed
 from cchc_kpi.kpi.targets import TargetConfig, TargetMiss, apply_targets
-from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata
+from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata, TreeRows
 from cchc_kpi.report.options import ReportOptions
 from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.report.warnings import report_warnings, unit_warnings
@@ -62,26 +62,32 @@ def _ordered(row: dict[str, Any], keys: Sequence[str], row_type: str) -> dict[st
 
 
 def _assemble(levels: list[pl.DataFrame], by: Sequence[str]) -> Rows:
-    """Order rows as a tree: each outer group's subtotal row, then its members."""
-    children: list[dict[tuple[Any, ...], Rows]] = []
+    """Order rows as a tree: each outer group's subtotal row, then its members — as one
+    sort of all levels by their ranks (a subtotal's deeper ranks are null, so it comes
+    first), with no loop over rows or groups."""
+    import polars as pl
+
+    depth_last = len(by) - 1
+    ranks = [frame.select(by[: d + 1]).with_row_index(f"_o{d}") for d, frame in enumerate(levels)]
+    parts = []
     for depth, frame in enumerate(levels):
-        by_parent: dict[tuple[Any, ...], Rows] = {}
-        for row in frame.iter_rows(named=True):
-            by_parent.setdefault(tuple(row[k] for k in by[:depth]), []).append(row)
-        children.append(by_parent)
-    out: Rows = []
-
-    def walk(depth: int, prefix: tuple[Any, ...]) -> None:
-        for row in children[depth].get(prefix, []):
-            if depth == len(by) - 1:
-                out.append(_ordered(row, by, "detail"))
-                continue
-            subtotal = {**row, **{k: SUBTOTAL for k in by[depth + 1 :]}}
-            out.append(_ordered(subtotal, by, "subtotal"))
-            walk(depth + 1, (*prefix, row[by[depth]]))
-
-    walk(0, ())
-    return out
+        ranked = frame.with_row_index(f"_o{depth}")
+        for ancestor in range(depth):  # the ranks of its parents: a row without parents is left out
+            ranked = ranked.join(ranks[ancestor], on=list(by[: ancestor + 1]), how="inner", nulls_equal=True,
+                                 maintain_order="left")  # fmt: skip
+        inner = {k: pl.lit(SUBTOTAL) for k in by[depth + 1 :]}
+        row_type = "detail" if depth == depth_last else "subtotal"
+        parts.append(
+            ranked.with_columns(
+                *[pl.col(k).cast(pl.String) for k in by[: depth + 1]],
+                *[value.alias(k) for k, value in inner.items()],
+                pl.lit(row_type).alias("row_type"),
+            )
+        )
+    order = [f"_o{d}" for d in range(len(by))]
+    tree = pl.concat(parts, how="diagonal_relaxed").sort(order, nulls_last=False, maintain_order=True)
+    private = [c for c in tree.columns if c.startswith("_") and c not in order]
+    return cast(Rows, TreeRows(tree.select("row_type", *by, *METRIC_NAMES, *private)))
 
 
 def period_rows(prepared: PreparedDossiers, period: Period, by: Sequence[str]) -> tuple[Rows, dict[str, Any]]:

@@ -31,7 +31,7 @@ from cchc_kpi.kpi.name_match import match_names
 from cchc_kpi.report.build import period_info, report_for
 from cchc_kpi.report.model import PeriodInfo, Report
 from cchc_kpi.report.prepare import PreparedDossiers
-from cchc_kpi.report.vendor_form import VendorForm
+from cchc_kpi.report.vendor_form import FormLine, VendorForm
 
 if TYPE_CHECKING:
     import polars as pl
@@ -109,6 +109,7 @@ class Reconciliation(BaseModel):
     theirs_only: list[str]
     ours_only: list[str]
     agree: bool
+    notes: list[str] = []  # what to know before reading the differences
 
 
 def _by_of(form: VendorForm, prepared: PreparedDossiers, units: list[str], fields: list[str]) -> FormBy:
@@ -130,18 +131,35 @@ def _counts(row: dict[str, Any] | None) -> dict[str, int | None]:
     return {m: (int(row[m]) if row is not None and row.get(m) is not None else None) for m in BIEU06_COUNTS}
 
 
+def _claims(lines: list[FormLine], names: dict[str, str | None], exact: set[str]) -> dict[int, str]:
+    """Which of their lines gets which of our names: lines that name it exactly first, then the
+    others in order; a second line for one name gets none (it is theirs only)."""
+    claimed: dict[int, str] = {}
+    taken: set[str] = set()
+    for exact_pass in (True, False):
+        for index, line in enumerate(lines):
+            name = names.get(line.label)
+            if index in claimed or name is None or name in taken or (line.label in exact) != exact_pass:
+                continue
+            claimed[index] = name
+            taken.add(name)
+    return claimed
+
+
 def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: FormBy) -> list[ReconcileLine]:
-    """Their lines with ours beside them, then the lines only we have."""
+    """Their lines with ours beside them, then the lines only we have. With a filter only
+    the filtered lines are compared — and the total too when their form is one unit's by
+    field and the run is of that one unit."""
     options = prepared.options
     filtered = bool(options.units or options.levels or options.fields)
+    one_unit = by == "field" and len(options.units) == 1 and not (options.levels or options.fields)
     details, levels = _our_rows(report, by)
-    theirs = [line for line in form.lines if line.kind == "line"]
-    names = match_names(
-        [t.label for t in theirs], list(details), options.directory() if by == "unit" else None
-    )
+    directory = options.directory() if by == "unit" else None
+    names = match_names([t.label for t in form.lines if t.kind == "line"], list(details), directory)
+    claims = _claims(list(form.lines), names, {t.label for t in form.lines if t.label in details})
     out: list[ReconcileLine] = []
     used: set[str] = set()
-    for line in form.lines:
+    for index, line in enumerate(form.lines):
         matched: str | None
         if line.kind == "total":
             matched, ours = "TOTAL", report.total
@@ -149,10 +167,9 @@ def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: Form
             matched = line.level if line.level in levels else None
             ours = levels.get(line.level or "")
         else:
-            matched = names.get(line.label)
-            matched = None if matched in used else matched
+            matched = claims.get(index)
             ours = details.get(matched) if matched else None
-        if filtered and (matched is None or line.kind != "line"):
+        if filtered and (matched is None or line.kind == "level" or (line.kind == "total" and not one_unit)):
             continue  # outside the filter, or the whole or a level of a filtered report
         used.add(matched or "")
         out.append(ReconcileLine(kind=line.kind, label=line.label, sheet_row=line.row, matched=matched,
@@ -248,12 +265,17 @@ def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -
                     causes=explain(line, metric, gap),
                 )
             )
+    notes = []
+    if by == "field" and len(prepared.options.units) != 1:
+        notes.append(text("reconcile.note_by_field", lang))
+    if not any(line.kind == "total" for line in form.lines):
+        notes.append(text("reconcile.note_no_total", lang))
     theirs_only = [line.label for line in lines if line.matched is None]
     ours_only = [line.label for line in lines if line.sheet_row is None]
     return Reconciliation(
         period=period_info(prepared.period), against=form.path, sheet=form.sheet, by=by, lines=lines,
         differences=differences, theirs_only=theirs_only, ours_only=ours_only,
-        agree=not (differences or theirs_only or ours_only),
+        agree=not (differences or theirs_only or ours_only), notes=notes,
     )  # fmt: skip
 
 

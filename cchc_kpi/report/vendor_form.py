@@ -27,7 +27,8 @@ from cchc_kpi.schema.textnorm import clean_text, fold_key
 RowKind = Literal["total", "level", "line"]
 NUMBER = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$")
-TOTAL_WORDS = ("tongcong", "tongso", "cong", "toantinh", "toanhuyen", "tong")
+TOTAL_WORDS = ("tongcong", "tongso", "toantinh", "toanhuyen", "tong", "total", "grandtotal")
+NEGATIVE = re.compile(r"^[-(]\s*\d")  # "-5", "(55)": a number, unreadable as a count
 LEVEL_WORDS = {
     "capxa": "commune", "capxaphuongthitran": "commune", "ubndcapxa": "commune",
     "caphuyen": "district", "ubndcaphuyen": "district",
@@ -73,21 +74,21 @@ def parse_count(value: str | None) -> int | None:
         return 0
     if re.fullmatch(r"\d{1,3}([.,]\d{3})+|\d+", shown):
         return int(shown.replace(".", "").replace(",", ""))
-    if re.fullmatch(r"\d+\.0+", shown):  # a number stored as 12.0
-        return int(shown.split(".")[0])
+    if re.fullmatch(r"\d+([.,]0{1,2}|\.0+)", shown):  # a number stored as 12.0, written 48,00
+        return int(re.split(r"[.,]", shown)[0])
     return None
 
 
 def _numbered_columns(cells: Sequence[str | None]) -> dict[int, str] | None:
-    """The count columns of a numbering row: "(1)…(13)" or "1…13" (columns 3–13 counts), or
-    "1…11" after two letters (A, B) — the counts alone; None when the row numbers nothing."""
-    numbers = {i: int(m.group(1)) for i, c in enumerate(cells) if c and (m := NUMBER.match(c.strip()))}
-    ordered = sorted(numbers)
-    run = [i for i in ordered if numbers[i] == numbers[ordered[0]] + ordered.index(i)] if ordered else []
-    if len(run) >= 13 and numbers[run[0]] == 1:
-        return {run[k + 2]: BIEU06_COUNTS[k] for k in range(11)}
-    if len(run) >= 11 and numbers[run[0]] in (1, 3):
-        return {run[k]: BIEU06_COUNTS[k] for k in range(11)}
+    """The count columns of a numbering row: exactly "(1)…(13)" or "1…13" (columns 3–13 the
+    counts), or the counts alone numbered "1…11" or "(3)…(13)" (after "A", "B"); None for any
+    other run of numbers (a dossier list numbering 17 columns, a form missing one)."""
+    found = [(i, int(m.group(1))) for i, c in enumerate(cells) if c and (m := NUMBER.match(c.strip()))]
+    columns, numbers = [i for i, _ in found], [n for _, n in found]
+    if numbers == list(range(1, 14)):
+        return {columns[k + 2]: BIEU06_COUNTS[k] for k in range(11)}
+    if numbers in (list(range(1, 12)), list(range(3, 14))) and columns[0] >= 1:
+        return {columns[k]: BIEU06_COUNTS[k] for k in range(11)}
     return None
 
 
@@ -105,10 +106,11 @@ def _band_columns(band: list[list[str | None]]) -> dict[int, str] | None:
 
 
 def _header(rows: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
-    """(the last header row's index, count columns) of a sheet, if it holds a Biểu 06."""
+    """(the last header row's index, count columns) of a sheet, if it holds a Biểu 06: a
+    numbering row under a band that names the form's columns, or the band alone."""
     for index, cells in enumerate(rows[:HEADER_SCAN]):
         numbered = _numbered_columns(cells)
-        if numbered:
+        if numbered and _band_columns(rows[max(0, index - 4) : index]) is not None:
             return index, numbered
     for last in range(min(len(rows), HEADER_SCAN)):
         named = _band_columns(rows[max(0, last - 3) : last + 1])
@@ -133,22 +135,63 @@ def _level_words() -> dict[str, str]:
     return {**ours, **LEVEL_WORDS}
 
 
+STT = re.compile(r"^([0-9]{1,4}|[IVXLivxl]{1,6}|[A-Za-z])[.)]?$")  # 12, IV, a)
+LEADING_NUMBER = re.compile(r"^\d{1,3}[.)]\s+")  # "1. UBND xã Vạn Phú"
+# words that name a level in labels other programs write ("UBND các xã, phường, thị trấn")
+LEVEL_HINTS = (("land_office", ("vpdk", "datdai")), ("department", ("sobannganh", "cacso", "banganh")),
+               ("district", ("huyen", "thixa", "thanhpho")), ("commune", ("xa", "phuong", "thitran")),
+               ("province", ("tinh",)))  # fmt: skip
+
+
+def _level_of(key: str) -> str | None:
+    """The level a subtotal's label names, exactly or by its words."""
+    exact = _level_words().get(key)
+    if exact:
+        return exact
+    return next((level for level, hints in LEVEL_HINTS if any(h in key for h in hints)), None)
+
+
+def _is_total(key: str) -> bool:
+    return key in TOTAL_WORDS or key.startswith(("tongcong", "tongso", "total"))
+
+
 def _line(row: int, cells: list[str | None], label_col: int, counts: dict[int, str]) -> FormLine | None:
-    values = {metric: parse_count(cells[c] if c < len(cells) else None) for c, metric in counts.items()}
+    """A line of the form, or None for a title, footer or signature row: a row with a figure,
+    labelled (a count that cannot be read is None) or, unlabelled, all of whose cells are
+    figures (a date written across cells is a footer)."""
     written = [cells[c] for c in counts if c < len(cells) and cells[c] not in (None, "")]
-    if not written or all(parse_count(v) is None for v in written):
-        return None  # a title, footer or signature row
+    filled = [c for c in cells if c not in (None, "")]
+    if not written or all(NUMBER.match(c.strip()) and c.strip().startswith("(") for c in filled):
+        return None  # no figure, or a numbering row of the header
+    readable = [v for v in written if parse_count(v) is not None or NEGATIVE.match(v.strip())]
+    stt = (cells[0] or "").strip() if cells and label_col > 0 else ""
+    labelled = bool(label_col < len(cells) and cells[label_col]) or bool(STT.match(stt))
+    if not readable or (len(readable) < len(written) and not labelled):
+        return None  # a footer (a date written across cells), a note
+    values = {metric: parse_count(cells[c] if c < len(cells) else None) for c, metric in counts.items()}
     label = clean_text(cells[label_col] or "") if label_col < len(cells) else ""
+    label = LEADING_NUMBER.sub("", label)
     number = clean_text(cells[0] or "") if label_col > 0 and cells else ""
     key = fold_key(label)
-    level = _level_words().get(key)
-    if key in TOTAL_WORDS or (not label and not number):
+    if _is_total(key) or key == "cong" or (not label and not number):
         kind: RowKind = "total"
-    elif level or ROMAN_NUMERAL.match(number):
-        kind = "level"
+        level = None
+    elif ROMAN_NUMERAL.match(number) or _level_words().get(key):
+        kind, level = "level", _level_of(key)
     else:
-        kind = "line"
+        kind, level = "line", None
     return FormLine(row=row, number=number, label=label, kind=kind, level=level, counts=values)
+
+
+def _grand_total(lines: list[FormLine]) -> tuple[FormLine, ...]:
+    """Only the last total-like row is the form's total; a "Cộng" or an unlabelled row before
+    it sums a group of lines (compared line by line already) and is left out, and so is
+    anything after the total (the footer)."""
+    totals = [i for i, line in enumerate(lines) if line.kind == "total"]
+    if not totals:
+        return tuple(lines)
+    last = totals[-1]
+    return tuple(line for i, line in enumerate(lines[: last + 1]) if line.kind != "total" or i == last)
 
 
 def read_vendor_form(path: Path, sheet: str | None = None, limits: Limits | None = None) -> VendorForm:
@@ -169,5 +212,9 @@ def read_vendor_form(path: Path, sheet: str | None = None, limits: Limits | None
             for offset, cells in enumerate(rows[last + 1 :], start=last + 1)
             if (line := _line(numbers[offset], cells, label_col, counts)) is not None
         ]
-        return VendorForm(path=str(path), sheet=grid.sheet, header_row=numbers[last], lines=tuple(lines))
+        if not lines:
+            raise InputError("reconcile.no_lines", file=str(path), row=numbers[last])
+        return VendorForm(
+            path=str(path), sheet=grid.sheet, header_row=numbers[last], lines=_grand_total(lines)
+        )
     raise InputError("reconcile.no_form", file=str(path))

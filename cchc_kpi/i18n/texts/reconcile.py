@@ -10,6 +10,19 @@ RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
         "{file}: no Form 06 found (no row numbering the columns (1)…(13) and no header band "
         '"received / resolved / pending")',
     ),
+    "reconcile.no_lines": (
+        "{file}: có tiêu đề Biểu 06 (đến dòng {row}) nhưng không đọc được dòng số liệu nào",
+        "{file}: a Form 06 header (to row {row}) but no line of figures could be read",
+    ),
+    "reconcile.note_by_field": (
+        "biểu của phần mềm có các dòng theo lĩnh vực: nếu đó là biểu của một đơn vị, hãy nêu đơn vị bằng --unit",
+        "their form has a line per field: if it is one unit's form, name the unit with --unit",
+    ),
+    "reconcile.note_no_total": (
+        "biểu của phần mềm không có dòng tổng cộng đọc được (ô công thức chưa có giá trị?): tổng không được đối chiếu",
+        "their form has no readable total row (formula cells without values?): the total is not compared",
+    ),
+    "reconcile.unreadable": ("không đọc được", "unreadable"),
     "reconcile.too_long": (
         "{file}: {rows} dòng — quá dài để là Biểu 06 (tối đa {limit}); đây có phải danh sách hồ sơ?",
         "{file}: {rows} rows — too long for a Form 06 (at most {limit}); is it a dossier list?",
@@ -27,14 +40,15 @@ RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
         "{cells} cells differ on {lines} lines compared.",
     ),
     "reconcile.theirs_only": (
-        "Chỉ có trong biểu của phần mềm (không khớp đơn vị nào): {names}",
-        "Only in their form (matching none of ours): {names}",
+        "Chỉ có trong biểu của phần mềm ({count} dòng, không khớp đơn vị nào): {names}",
+        "Only in their form ({count} lines, matching none of ours): {names}",
     ),
     "reconcile.ours_only": (
-        "Chỉ có trong số liệu của cchc-kpi (biểu của phần mềm không có): {names}",
-        "Only in cchc-kpi's figures (not in their form): {names}",
+        "Chỉ có trong số liệu của cchc-kpi ({count} dòng, biểu của phần mềm không có): {names}",
+        "Only in cchc-kpi's figures ({count} lines, not in their form): {names}",
     ),
     "reconcile.line": ("Dòng", "Line"),
+    "reconcile.sheet": ("Đối chiếu {label}", "Reconciliation {label}"),
     "reconcile.column": ("Cột", "Column"),
     "reconcile.ours": ("cchc-kpi", "cchc-kpi"),
     "reconcile.theirs": ("Phần mềm", "Theirs"),

@@ -152,8 +152,21 @@ def rule(container: Any, width_mm: float, container_mm: float) -> None:
 
 
 def set_widths(table: Any, widths_mm: Sequence[float]) -> None:
+    """Fixed column widths, cells 0.6 mm from their borders (narrow columns keep whole words:
+    "Trực tuyến" breaks between its words, never inside one), rows never split over pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "34")  # twentieths of a point: 0.6 mm
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    table._tbl.tblPr.append(margins)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=False):  # the grid LibreOffice reads
         column.width = Mm(width)
@@ -183,7 +196,8 @@ def head_block(
     paragraph(right, text("doc.motto", lang), size=BODY_PT, bold=True, align="center")
     rule(right, 60, 103)
     if dated:
-        paragraph(right, f"{form.place or DOTS}, {document_date(day, lang)}", italic=True, align="center")
+        place = form.place or DOTS[: len(DOTS) // 2]  # room to write it by hand, on the date's line
+        paragraph(right, f"{place}, {document_date(day, lang)}", italic=True, align="center")
     for cell in (left, right):  # the empty first paragraph python-docx leaves in a cell
         first = cell.paragraphs[0]
         if not first.text and len(cell.paragraphs) > 1:
@@ -206,7 +220,8 @@ def body(document: Any, paragraphs: Sequence[str]) -> None:
 
 
 def heading(document: Any, words: str) -> None:
-    paragraph(document, words, bold=True, indent=True, before=6, after=6)
+    """A section heading ("I. KẾT QUẢ …"), on the page of what follows it."""
+    paragraph(document, words, bold=True, indent=True, before=6, after=6, keep=True)
 
 
 def signature_block(document: Any, form: FormSignature, lang: Lang) -> None:
@@ -214,7 +229,7 @@ def signature_block(document: Any, form: FormSignature, lang: Lang) -> None:
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     paragraph(left, text("doc.recipients", lang), size=SMALL_PT, bold=True, italic=True, align="left")
-    names = [f"- {r.strip().lstrip('-').strip()};" for r in form.recipients] or [
+    names = [f"- {r.strip().lstrip('-').strip().rstrip(';.').strip()};" for r in form.recipients] or [
         text("doc.recipient_above", lang)
     ]
     for name in [*names, text("doc.recipient_archive", lang)]:

@@ -135,8 +135,8 @@ def write_word_report(
     heading(document, text("doc.section_results", lang))
     body(document, [*narrative(content.written, lang), text("doc.see_bieu06", lang)])
     write_bieu06_table(document, rows.form, rows.form_by, phrase, lang)
-    heading(document, text("doc.section_overdue", lang))
-    body(document, [_overdue_sentence(content, lang)])
+    heading(document, text("doc.section_overdue", lang))  # kept with its sentence and the signature
+    paragraph(document, _overdue_sentence(content, lang), indent=True, after=6, keep=True)
     signature_block(document, form, lang)
     if content.overdue.rows:
         landscape_section(document)

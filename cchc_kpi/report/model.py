@@ -87,10 +87,14 @@ class TreeRows(UserList[dict[str, Any]]):
     def __init__(self, source: pl.DataFrame | Iterable[dict[str, Any]] = ()) -> None:
         import polars as pl
 
-        self._frame: pl.DataFrame | None = source if isinstance(source, pl.DataFrame) else None
-        self._rows: list[dict[str, Any]] | None = None if self._frame is not None else list(source)
+        self._frame: pl.DataFrame | None = None
+        self._rows: list[dict[str, Any]] | None = None
+        if isinstance(source, pl.DataFrame):
+            self._frame = source
+        else:
+            self._rows = list(source)
 
-    @property  # type: ignore[override]
+    @property
     def data(self) -> list[dict[str, Any]]:
         if self._rows is None:
             self._rows = self._frame.to_dicts() if self._frame is not None else []

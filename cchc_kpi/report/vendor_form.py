@@ -159,8 +159,8 @@ def _line(row: int, cells: list[str | None], label_col: int, counts: dict[int, s
     """A line of the form, or None for a title, footer or signature row: a row with a figure,
     labelled (a count that cannot be read is None) or, unlabelled, all of whose cells are
     figures (a date written across cells is a footer)."""
-    written = [cells[c] for c in counts if c < len(cells) and cells[c] not in (None, "")]
-    filled = [c for c in cells if c not in (None, "")]
+    written = [v for c in counts if c < len(cells) and (v := cells[c])]
+    filled = [c for c in cells if c]
     if not written or all(NUMBER.match(c.strip()) and c.strip().startswith("(") for c in filled):
         return None  # no figure, or a numbering row of the header
     readable = [v for v in written if parse_count(v) is not None or NEGATIVE.match(v.strip())]

@@ -3,6 +3,7 @@
 need no more memory than one chunk; and a vendor-style XLSX.
 
     python bench/generate.py csv 1000000 bench/data/dossiers-1m.csv
+    python bench/generate.py units 1000000 bench/data/dossiers-1M-units.csv   # every dossier its own unit
     python bench/generate.py xlsx 200000 bench/data/dossiers-200k.xlsx
 """
 
@@ -14,8 +15,9 @@ from pathlib import Path
 CHUNK = 500_000
 
 
-def write_csv(rows: int, target: Path, seed: int = 7) -> Path:
-    """Write ``rows`` dossiers; each chunk has its own seed and dossier-code prefix."""
+def write_csv(rows: int, target: Path, seed: int = 7, distinct_units: bool = False) -> Path:
+    """Write ``rows`` dossiers; each chunk has its own seed and dossier-code prefix
+    (``distinct_units``: each dossier of its own unit, "UBND xã Số N": a million groups)."""
     import polars as pl
 
     from cchc_kpi.sample.generate import SampleSpec, generate_dossiers
@@ -35,6 +37,9 @@ def write_csv(rows: int, target: Path, seed: int = 7) -> Path:
             table = vietnamese_table(dossiers).with_columns(
                 (pl.col("STT").cast(pl.Int64) + done).cast(pl.String)
             )
+            if distinct_units:
+                number = (pl.int_range(pl.len()) + done).cast(pl.String)
+                table = table.with_columns((pl.lit("UBND xã Số ") + number).alias("Đơn vị xử lý"))
             table.write_csv(handle, separator=";", include_header=chunk == 0)
             done, chunk = done + size, chunk + 1
     partial.replace(target)
@@ -56,5 +61,8 @@ def write_xlsx(rows: int, target: Path, seed: int = 7) -> Path:
 
 if __name__ == "__main__":
     kind, count, path = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
-    (write_csv if kind == "csv" else write_xlsx)(count, path)
+    if kind == "units":
+        write_csv(count, path, distinct_units=True)
+    else:
+        (write_csv if kind == "csv" else write_xlsx)(count, path)
     print(path)

@@ -42,5 +42,6 @@ def test_harness_on_a_tiny_size(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "| 1500 | " in text and "| yes |" in text  # cchc-kpi and DuckDB give the same counts
     assert "## XLSX report (300 dossiers, vendor layout)" in text
+    assert "## 1500 distinct units:" in text and "1M distinct units ≤ 2× the 1M-row report" in text
     assert "`cchc-kpi --help` ≤ 0.3 s:" in text
     assert "report on the bundled sample ≤ 1 s:" in text

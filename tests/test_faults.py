@@ -296,7 +296,7 @@ def test_a_cell_past_excels_last_row_is_refused_in_little_memory(tmp_path):
     run, peak = _peak_mb("validate", str(path))
     assert run.returncode == 2
     assert run.stderr == (
-        f'cchc-kpi: lỗi: {path}: trang "Danh sách" có ô ở dòng 99.999.999 hoặc cột 26, vượt quá kích thước của '
+        f'cchc-kpi: lỗi: {path}: trang "Danh sách" có ô ở dòng 99.999.999 hoặc cột 3, vượt quá kích thước của '
         "Excel (1.048.576 dòng × 16.384 cột); tệp bị hỏng hoặc không phải do phần mềm một cửa tạo\n"
     )
     assert peak < 400

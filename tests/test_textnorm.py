@@ -3,8 +3,11 @@
 import unicodedata
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_kpi.schema.textnorm import (
+    NEEDS_CLEANING,
     clean_text,
     clean_text_expr,
     fold_key,
@@ -53,3 +56,36 @@ def test_clean_text_expr_empty_is_null():
     """Blank cells become null, not empty strings."""
     frame = pl.DataFrame({"v": ["  ", "", None, "x"]})
     assert frame.select(clean_text_expr(pl.col("v")))["v"].to_list() == [None, None, None, "x"]
+
+
+SPECIALS = "\u00a0\t\n\u200b\ufeff\u00ad\x1b\u202e\u2126\u212b\uf900\u0301\u0323  ́"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from("aăâđeêoôơuưy ÁàUBNDxãphườngLộcThọ" + SPECIALS)
+            | st.characters(blacklist_categories=("Cs",)),
+            max_size=12,
+        ),
+        max_size=30,
+    )
+)
+def test_clean_text_expr_is_clean_text_for_any_text(values):
+    """The column cleaning (which cleans only what can change) gives clean_text's result for any text."""
+    frame = pl.DataFrame({"v": values}, schema={"v": pl.String})
+    cleaned = frame.select(clean_text_expr(pl.col("v")))["v"].to_list()
+    assert cleaned == [clean_text(v) or None for v in values]
+
+
+def test_every_character_nfc_changes_is_cleaned():
+    """Each character that NFC normalisation changes on its own is among those the cleaning looks at."""
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    needs = pl.Series(chars).str.contains(NEEDS_CLEANING).to_list()
+    missed = [
+        hex(ord(c))
+        for c, n in zip(chars, needs, strict=True)
+        if not n and unicodedata.normalize("NFC", c) != c
+    ]
+    assert missed == []

@@ -79,6 +79,8 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
     wide = 1  # how many letters the widest reference has: 1 (A–Z), 2, 3 or more
     declared_rows = declared_columns = 0
     tail = b""
+    beyond: re.Pattern[bytes] | None = None  # a one-letter reference past the declared last column
+    exceeded = False
     with book.open(member) as stream:
         start = True
         while chunk := stream.read(CHUNK):
@@ -91,6 +93,9 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                     last_digits = dimension.group(4) or dimension.group(2)
                     declared_columns = column_number(last_letters or b"A")
                     declared_rows = int(last_digits or 0)
+                    if declared_columns < 26:
+                        after = bytes(range(ord("A") + declared_columns, ord("Z") + 1))
+                        beyond = re.compile(rb'<c r="[' + after + rb"]\d")
             if not first_row and (found := _ROW.search(piece)):
                 first_row = int(found.group(1))
             at = piece.rfind(b"<row ")
@@ -105,8 +110,14 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                 wide = max(wide, 3)
             elif b'<c r="AA' in shaped:
                 wide = max(wide, 2)
+            if beyond is not None and not exceeded and beyond.search(piece):
+                exceeded = True
             tail = chunk[-64:]  # a reference cut between two pieces is seen whole in the next
-    columns = 26 if wide == 1 else _widest(book, member) if wide <= 3 else EXCEL_COLUMNS + 1
+    if wide == 1:  # within A–Z: the declared last column, unless a cell lies past it
+        columns = declared_columns if beyond is not None and not exceeded else 26
+        columns = _widest(book, member) if exceeded else columns
+    else:
+        columns = _widest(book, member) if wide <= 3 else EXCEL_COLUMNS + 1
     return Extent(first_row, last_row, columns, declared_rows, declared_columns)
 
 

@@ -76,19 +76,51 @@ def fold_key(value: str) -> str:
 # --- the same as Polars expressions (vectorised, for columns) -----------------
 
 
-def clean_text_expr(expr: pl.Expr) -> pl.Expr:
-    """Polars twin of :func:`clean_text`; empty results become null."""
-    import polars as pl
+# what clean_text can change: marks (NFC composes them), the characters NFC replaces on their
+# own (Ω, Å, CJK compatibility ideographs …: every one, listed from unicodedata by
+# tests/test_textnorm.py), Hangul jamo, invisible and control characters, whitespace other
+# than one space between words
+NFC_SINGLES = (
+    r"\u0374\u037e\u0387\u0958-\u095f\u09dc-\u09dd\u09df\u0a33\u0a36\u0a59-\u0a5b\u0a5e\u0b5c-"
+    r"\u0b5d\u0f43\u0f4d\u0f52\u0f57\u0f5c\u0f69\u1f71\u1f73\u1f75\u1f77\u1f79\u1f7b\u1f7d\u1fbb"
+    r"\u1fbe\u1fc9\u1fcb\u1fd3\u1fdb\u1fe3\u1feb\u1fee-\u1fef\u1ff9\u1ffb\u1ffd\u2000-\u2001"
+    r"\u2126\u212a-\u212b\u2329-\u232a\u2adc\uf900-\ufa0d\ufa10\ufa12\ufa15-\ufa1e\ufa20\ufa22"
+    r"\ufa25-\ufa26\ufa2a-\ufa6d\ufa70-\ufad9\ufb1d\ufb1f\ufb2a-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-"
+    r"\ufb41\ufb43-\ufb44\ufb46-\ufb4e\U0001d15e-\U0001d164\U0001d1bb-\U0001d1c0\U0002f800-"
+    r"\U0002fa1d"
+)
+NEEDS_CLEANING = (
+    r"\p{M}|[" + NFC_SINGLES + r"\u1100-\u11ff]|" + INVISIBLE + "|" + CONTROL + r"|[^\S ]|\s\s|^\s|\s$"
+)
 
-    cleaned = (
-        expr.cast(pl.String)
-        .str.normalize("NFC")
+
+def _cleaned(expr: pl.Expr) -> pl.Expr:
+    return (
+        expr.str.normalize("NFC")
         .str.replace_all(INVISIBLE, "")
         .str.replace_all(CONTROL, " ")
         .str.replace_all(r"\s+", " ")
         .str.strip_chars()
     )
-    return pl.when(cleaned != "").then(cleaned)
+
+
+def _clean_series(values: pl.Series) -> pl.Series:
+    """clean_text over a column, done only where something can change (most names are clean:
+    a million distinct ones cost a tenth of normalising them all)."""
+    import polars as pl
+
+    needs = values.str.contains(NEEDS_CLEANING).fill_null(False)
+    if needs.any():
+        fixed = pl.select(_cleaned(pl.lit(values.filter(needs)))).to_series()
+        values = values.scatter(needs.arg_true(), fixed)
+    return pl.select(pl.when(pl.lit(values) != "").then(pl.lit(values))).to_series().alias(values.name)
+
+
+def clean_text_expr(expr: pl.Expr) -> pl.Expr:
+    """Polars twin of :func:`clean_text`; empty results become null."""
+    import polars as pl
+
+    return expr.cast(pl.String).map_batches(_clean_series, return_dtype=pl.String, is_elementwise=True)
 
 
 def name_key_expr(expr: pl.Expr) -> pl.Expr:

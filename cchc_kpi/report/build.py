@@ -40,20 +40,21 @@ Rows = list[dict[str, Any]]
 
 
 def _aggregate(partials: pl.DataFrame, keys: Sequence[str], present: Sequence[str]) -> pl.DataFrame:
-    """The counts per group of ``keys`` from the period's partial counts, then the rates."""
+    """The counts per group of ``keys`` from the period's partial counts, then the rates —
+    groups with nothing in the period (units before they existed) left out before the rates
+    and the sort, which then cost what the period's groups cost."""
     import polars as pl
 
     counts = summed([c for c in partials.columns if not c.startswith("g_")])
     columns = [pl.col(f"g_{k}").alias(k) for k in keys]
-    if keys:
-        grouped = partials.lazy().group_by(columns).agg(counts)
-        grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
-    else:
-        grouped = partials.lazy().select(counts)
-    finished = finish(grouped, present)
-    if keys and "month" not in keys:  # groups with nothing in the period (e.g. units before they existed)
-        finished = finished.filter((pl.col("received_total") > 0) | (pl.col("not_accepted") > 0))
-    return finished.collect()
+    if not keys:
+        return finish(partials.lazy().select(counts), present).collect()
+    grouped = partials.lazy().group_by(columns).agg(counts)
+    if "month" not in keys:
+        c = pl.col
+        grouped = grouped.filter((c("received_new") + c("carried_over") > 0) | (c("not_accepted") > 0))
+    grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
+    return finish(grouped, present).collect()
 
 
 def _ordered(row: dict[str, Any], keys: Sequence[str], row_type: str) -> dict[str, Any]:

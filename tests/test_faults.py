@@ -570,3 +570,21 @@ def test_a_stray_quote_in_an_applicant_column_loses_nothing(cli, tmp_path, name)
     assert result.code == 0, result.err
     assert json.loads(result.out)["accounting"]["rows_used"] == 3
     assert "Nguyễn" not in result.out + result.err and "Văn A" not in result.out + result.err
+
+
+def test_a_dimension_that_ends_early_cuts_nothing_and_a_true_one_is_kept(tmp_path):
+    """A <dimension> ending at column B (or starting at C) while cells span A–C is a lie to drop; a true one is kept."""
+    from cchc_kpi.read.xlsx_scan import sheet_extent
+
+    rows = [
+        ["Mã hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận"],
+        *[[f"A{i}", UNIT, "02/03/2024"] for i in range(5)],
+    ]
+    lies = {}
+    for name, declared in (("dung", b"A1:C6"), ("ngan", b"A1:B6"), ("muon", b"C1:C6")):
+        path = _workbook(tmp_path / f"{name}.xlsx", rows)
+        _rewrite_member(path, "xl/worksheets/sheet1.xml", lambda d, r=declared: d.replace(b"A1:C6", r))
+        with zipfile.ZipFile(path) as book:
+            lies[name] = sheet_extent(book, "xl/worksheets/sheet1.xml").dimension_lies
+        assert ingest([path]).accounting.rows_used == 5
+    assert lies == {"dung": False, "ngan": True, "muon": True}

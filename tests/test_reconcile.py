@@ -133,7 +133,7 @@ def test_a_cause_that_fits_is_said_to_fit(cli, ours, tmp_path, prepared):
     assert "(khớp)" in table
 
 
-def _other_program(path, report, numbering: str, spell=SPELT, extra_rows=()):
+def _other_program(path, report, numbering: str, spell=SPELT, extra_rows=(), lead_rows=()):
     """A Biểu 06 as another program lays it out: its own title block, the merged header band
     (numbered "(1)…(13)", "A B 1…11" or not at all), units spelt its way in its own order,
     no level subtotals, a total and a signature footer."""
@@ -161,6 +161,8 @@ def _other_program(path, report, numbering: str, spell=SPELT, extra_rows=()):
         sheet.append([f"({n})" for n in range(1, 14)])
     elif numbering == "letters":
         sheet.append(["A", "B", *range(1, 12)])
+    for lead in lead_rows:
+        sheet.append(lead)
     units = [r for r in report.rows if r["row_type"] == "detail"]
     for number, row in enumerate(reversed(units), start=1):
         label = spell.get(row["unit"], row["unit"])
@@ -312,11 +314,11 @@ def test_output_over_the_form_and_the_form_among_the_exports(cli, tmp_path, ours
 
 
 def test_exact_name_wins_over_an_earlier_loose_one(cli, tmp_path, prepared):
-    """A loose spelling listed before the exact name does not take its unit; an unreadable cell is None."""
+    """A loose spelling listed first does not take the unit its exact name names later; an unreadable cell is None."""
     report = report_for(prepared, by=["level", "unit"], total=True)
     target = tmp_path / "vendor.xlsx"
     _other_program(target, report, "parentheses", spell={},
-                   extra_rows=[[98, "Xã Vạn Phú", *[9] * 10, "55.5"]])  # fmt: skip
+                   lead_rows=[[98, "Xã Vạn Phú", *[9] * 10, "55.5"]])  # fmt: skip
     data = json.loads(_run(cli, target, "-f", "json").out)
     matched = [(line["label"], line["matched"]) for line in data["lines"] if "Vạn Phú" in line["label"]]
     assert ("UBND xã Vạn Phú", "UBND xã Vạn Phú") in matched and ("Xã Vạn Phú", None) in matched

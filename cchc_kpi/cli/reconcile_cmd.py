@@ -83,7 +83,6 @@ def reconcile_command(
     from cchc_kpi.errors import EXIT_DATA
     from cchc_kpi.i18n.messages import text
     from cchc_kpi.outputs.jobs import reconcile_document
-    from cchc_kpi.outputs.reconcile_tables import compared_lines
     from cchc_kpi.report.reconcile import reconcile
     from cchc_kpi.report.vendor_form import read_vendor_form
 
@@ -99,6 +98,5 @@ def reconcile_command(
     deliver(reconcile_document(result), output, fmt, language)
     if not result.agree:
         if output is not None or not sys.stdout.isatty():  # on a terminal the table says it
-            lines = compared_lines(result)
-            note(text("reconcile.summary", language, cells=len(result.differences), lines=lines))
+            note(text("reconcile.summary", language, cells=len(result.differences), lines=result.compared))
         raise typer.Exit(EXIT_DATA)

@@ -207,6 +207,15 @@ def aggregations() -> list[pl.Expr]:
     return [expr.alias(name) for name, expr in counts.items()]
 
 
+def has_data_expr() -> pl.Expr:
+    """Whether a group of aggregated counts had anything in the period: a dossier received
+    (new or carried over) or one refused (the frame twin of ``comparison.has_data``)."""
+    import polars as pl
+
+    c = pl.col
+    return (c("received_new") + c("carried_over") > 0) | (c("not_accepted") > 0)
+
+
 def summed(names: Sequence[str]) -> list[pl.Expr]:
     """Every count of :func:`aggregations` is a sum, so counts aggregated per fine group add
     up to any coarser group: the re-aggregation of a table of partial counts."""

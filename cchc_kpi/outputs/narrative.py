@@ -22,7 +22,6 @@ from cchc_kpi.i18n.numfmt import (
     format_int,
     format_money,
     format_percent,
-    percent_hundredths,
     vn_date,
 )
 from cchc_kpi.kpi.targets import target_for
@@ -163,37 +162,24 @@ def _moved(key: str, delta: int, amount: str, lang: Lang, share: str = "") -> st
     return text(f"narrative.{key}_{way}", lang, amount=amount, share=share)
 
 
-def comparison(row: dict[str, Any], written: WrittenReport, lang: Lang) -> str:
+def comparison(written: WrittenReport, lang: Lang) -> str:
     """ "So với cùng kỳ năm 2023, số hồ sơ tiếp nhận tăng 120 hồ sơ (10,5%); tỷ lệ giải quyết
-    đúng hạn giảm 1,2 điểm phần trăm …": the row against the earlier period (its ``_prev``
-    figures), rates in points between the two rates as printed; empty without earlier data."""
-    earlier = written.earlier
-    if earlier is None or not row.get("received_total_prev"):
+    đúng hạn giảm 1,2 điểm phần trăm …": the opening row's change (computed in the written
+    report); empty without a comparison or earlier data."""
+    earlier, change = written.earlier, written.change
+    if earlier is None or change is None:
         return ""
     if written.grouped.compare is not None and written.grouped.compare.kind == "last-year":
         phrase = text("narrative.same_time", lang, year=str(earlier.year or earlier.start.year))
     else:
         phrase = period_phrase(earlier, lang)
-    now, before = int(row["received_total"]), int(row["received_total_prev"])
-    share = _trimmed(format_fixed(percent_hundredths(abs(now - before), before) or 0, lang), lang) + "%"
-    clauses = [
-        text("narrative.compare_received", lang)
-        + " "
-        + _moved("count", now - before, format_int(abs(now - before), lang), lang, share)
-    ]
-    for metric, numerator, denominator in (
-        ("on_time_rate", "resolved_in_time", "resolved"),
-        ("online_rate", "received_online", "_channel_known"),
-    ):
-        current = percent_hundredths(int(row.get(numerator) or 0), int(row.get(denominator) or 0))
-        previous = percent_hundredths(
-            int(row.get(numerator + "_prev") or 0), int(row.get(denominator + "_prev") or 0)
-        )
-        if row.get(metric) is None or current is None or previous is None:
-            continue
-        points = _trimmed(format_fixed(abs(current - previous), lang), lang)
-        said = _moved("points", current - previous, points, lang)
-        clauses.append(text(f"narrative.compare_{metric}", lang) + " " + said)
+    delta = change.received - change.received_before
+    share = _trimmed(format_fixed(change.share, lang), lang) + "%"
+    said = _moved("count", delta, format_int(abs(delta), lang), lang, share)
+    clauses = [text("narrative.compare_received", lang) + " " + said]
+    for rate, points in change.points:
+        shown = _trimmed(format_fixed(abs(points), lang), lang)
+        clauses.append(text(f"narrative.compare_{rate}", lang) + " " + _moved("points", points, shown, lang))
     return text("narrative.compare_lead", lang, phrase=phrase) + ", " + "; ".join(clauses) + "."
 
 
@@ -239,13 +225,9 @@ def narrative(written: WrittenReport, lang: Lang = "vi") -> list[str]:
         subject = (
             str(rows[0]["unit"]) if "unit" in written.grouped.group_by else _subject(rows[0], written, lang)
         )
-        return [
-            _joined(
-                f"{lead}, {paragraph(subject, rows[0], written, lang)}", comparison(rows[0], written, lang)
-            )
-        ]
+        return [_joined(f"{lead}, {paragraph(subject, rows[0], written, lang)}", comparison(written, lang))]
     whole = _whole(written, lang)
     opening = f"{lead}, {paragraph(whole, total, written, lang, payer=whole)}"
-    paragraphs = [_joined(opening, comparison(total, written, lang))]
+    paragraphs = [_joined(opening, comparison(written, lang))]
     paragraphs += [_capitalised(paragraph(_subject(r, written, lang), r, written, lang)) for r in rows]
     return paragraphs

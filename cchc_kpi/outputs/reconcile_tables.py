@@ -33,11 +33,6 @@ def _label(label: str, matched: str | None, lang: Lang) -> str:
     return label if matched in (None, label) else f"{label} → {matched}"
 
 
-def compared_lines(result: Reconciliation) -> int:
-    """How many lines were in both forms."""
-    return sum(1 for line in result.lines if line.matched is not None and line.sheet_row is not None)
-
-
 def reconcile_table(result: Reconciliation, lang: Lang) -> Table:
     """The differing cells, one row each, with the likely causes (the summary under it)."""
     columns = [
@@ -59,7 +54,7 @@ def reconcile_table(result: Reconciliation, lang: Lang) -> Table:
         }
         for d in result.differences
     ]
-    compared = compared_lines(result)
+    compared = result.compared
     footer = [
         *result.notes,
         text("reconcile.summary", lang, cells=format_int(len(result.differences), lang), lines=compared)
@@ -94,11 +89,10 @@ def reconcile_machine_table(result: Reconciliation, lang: Lang | None = None) ->
     rows = []
     for line in result.lines:
         for metric, number in COLUMN_NUMBER.items():
-            ours, theirs = line.ours[metric], line.theirs[metric]
             rows.append({
                 "label": line.label, "matched": line.matched, "sheet_row": line.sheet_row, "column": metric,
-                "column_number": number, "ours": ours, "theirs": theirs,
-                "difference": ours - theirs if ours is not None and theirs is not None else None,
+                "column_number": number, "ours": line.ours[metric], "theirs": line.theirs[metric],
+                "difference": line.difference[metric],
                 "causes": causes.get((line.label, metric), ""),
             })  # fmt: skip
     kinds = {"sheet_row": "int", "column_number": "int", "ours": "int", "theirs": "int", "difference": "int"}

@@ -44,6 +44,7 @@ class Extent:
     columns: int  # the widest column used (1 = A)
     declared_rows: int
     declared_columns: int
+    declared_from_a1: bool = True  # the declared range starts at column A and the first row
 
     @property
     def rows(self) -> int:
@@ -52,7 +53,8 @@ class Extent:
     @property
     def dimension_lies(self) -> bool:
         """Whether the declared range differs from the cells' (a hint to drop)."""
-        return (self.declared_rows, self.declared_columns) != (self.last_row, self.columns)
+        spans = (self.declared_rows, self.declared_columns) == (self.last_row, self.columns)
+        return not (spans and self.declared_from_a1)
 
 
 def column_number(letters: bytes) -> int:
@@ -80,7 +82,8 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
     declared_rows = declared_columns = 0
     tail = b""
     beyond: re.Pattern[bytes] | None = None  # a one-letter reference past the declared last column
-    exceeded = False
+    exceeded = seen = False  # a cell past it; any cell written as <c r="…" (the form searched for)
+    first_letters, first_digits = b"A", b""
     with book.open(member) as stream:
         start = True
         while chunk := stream.read(CHUNK):
@@ -93,6 +96,7 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                     last_digits = dimension.group(4) or dimension.group(2)
                     declared_columns = column_number(last_letters or b"A")
                     declared_rows = int(last_digits or 0)
+                    first_letters, first_digits = dimension.group(1) or b"A", dimension.group(2) or b""
                     if declared_columns < 26:
                         after = bytes(range(ord("A") + declared_columns, ord("Z") + 1))
                         beyond = re.compile(rb'<c r="[' + after + rb"]\d")
@@ -112,13 +116,15 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                 wide = max(wide, 2)
             if beyond is not None and not exceeded and beyond.search(piece):
                 exceeded = True
+            seen = seen or b'<c r="' in piece
             tail = chunk[-64:]  # a reference cut between two pieces is seen whole in the next
-    if wide == 1:  # within A–Z: the declared last column, unless a cell lies past it
-        columns = declared_columns if beyond is not None and not exceeded else 26
+    if wide == 1:  # within A–Z: the declared last column, unless a cell lies past it (or none is seen)
+        columns = declared_columns if beyond is not None and seen and not exceeded else 26
         columns = _widest(book, member) if exceeded else columns
     else:
         columns = _widest(book, member) if wide <= 3 else EXCEL_COLUMNS + 1
-    return Extent(first_row, last_row, columns, declared_rows, declared_columns)
+    from_a1 = first_letters == b"A" and (not first_digits or int(first_digits) <= max(first_row, 1))
+    return Extent(first_row, last_row, columns, declared_rows, declared_columns, from_a1)
 
 
 def _widest(book: zipfile.ZipFile, member: str) -> int:

@@ -21,9 +21,9 @@ from cchc_kpi.i18n.messages import Message, render_all, text
 from cchc_kpi.i18n.numfmt import Lang
 from cchc_kpi.ingestion.accounting import RunAccounting
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
-from cchc_kpi.kpi.comparison import compare_rows, earlier_period, month_labels
+from cchc_kpi.kpi.comparison import compare_rows, earlier_period, has_data, month_labels
 from cchc_kpi.kpi.grouping import sort_expr
-from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, summed
+from cchc_kpi.kpi.metrics import METRIC_NAMES, finish, has_data_expr, summed
 from cchc_kpi.kpi.targets import TargetConfig, TargetMiss, apply_targets
 from cchc_kpi.report.model import CompareInfo, InputCoverage, PeriodInfo, Report, ReportMetadata, TreeRows
 from cchc_kpi.report.options import ReportOptions
@@ -51,8 +51,7 @@ def _aggregate(partials: pl.DataFrame, keys: Sequence[str], present: Sequence[st
         return finish(partials.lazy().select(counts), present).collect()
     grouped = partials.lazy().group_by(columns).agg(counts)
     if "month" not in keys:
-        c = pl.col
-        grouped = grouped.filter((c("received_new") + c("carried_over") > 0) | (c("not_accepted") > 0))
+        grouped = grouped.filter(has_data_expr())
     grouped = grouped.sort([sort_expr(k) for k in keys], nulls_last=True)
     return finish(grouped, present).collect()
 
@@ -104,10 +103,6 @@ def period_rows(prepared: PreparedDossiers, period: Period, by: Sequence[str]) -
     return (_assemble(levels, by) if by else []), _ordered(total_row, [], "total")
 
 
-def _has_data(row: dict[str, Any]) -> bool:
-    return bool(row["received_total"] or row["not_accepted"])
-
-
 def _compare(
     prepared: PreparedDossiers, compare: CompareWith, by: Sequence[str], current: tuple[Rows, dict[str, Any]]
 ) -> tuple[Period, list[Message]]:
@@ -122,12 +117,12 @@ def _compare(
     compare_rows([current[1]], [total], [], months)
     shown = {"label": earlier.label, "start": earlier.start, "end": earlier.end}
     messages = []
-    if not _has_data(total):
+    if not has_data(total):
         messages.append(Message("compare.no_data", shown))
     elif missing:
         messages.append(Message("compare.groups_missing", {**shown, "count": missing}))
     first = prepared.frame.select(pl.col("received_at").min()).item()
-    if first is not None and first.date() > earlier.start and _has_data(total):
+    if first is not None and first.date() > earlier.start and has_data(total):
         messages.append(Message("compare.partial", {**shown, "first": first.date()}))
     if period.measured_at is not None and compare == "previous":
         messages.append(Message("compare.current_partial", {**shown, "day": period.measured_at}))

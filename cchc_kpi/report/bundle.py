@@ -131,7 +131,10 @@ def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sam
     """Compute what the workbook of ``report`` shows (``report``: the run's own report)."""
     options = prepared.options
     rows = form_rows(prepared, lang, sample)
-    monthly = report_for(prepared, by=["month"], total=True, compare=None, lang=lang, sample=sample)
+    monthly = None
+    if "month" in options.by:  # the trend sheet, only when asked
+        by_month = report_for(prepared, by=["month"], total=True, compare=None, lang=lang, sample=sample)
+        monthly = months_with_data(by_month)
     return WorkbookContent(
         report=report,
         form=rows.form,
@@ -139,7 +142,7 @@ def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sam
         only_unit=rows.only_unit,
         by_unit=rows.by_unit,
         by_field=rows.by_field,
-        by_month=months_with_data(monthly) if "month" in options.by else None,
+        by_month=monthly,
         overdue=overdue_list(prepared),
         written=written_report(prepared, "level", lang, _units(rows), compare=options.compare),
         score=score766_for(prepared, rows.by_unit, lang=lang, sample=sample),

@@ -82,7 +82,8 @@ class ReportMetadata(BaseModel):
 
 
 class TreeRows(UserList[dict[str, Any]]):
-    """A report's rows: a list of dictionaries made from ``frame`` when first read."""
+    """A report's rows: a sequence of dictionaries made from ``frame`` when first read (a
+    ``UserList``: ``list(report.rows)`` for a plain list)."""
 
     def __init__(self, source: pl.DataFrame | Iterable[dict[str, Any]] = ()) -> None:
         import polars as pl
@@ -103,6 +104,9 @@ class TreeRows(UserList[dict[str, Any]]):
     @data.setter
     def data(self, rows: list[dict[str, Any]]) -> None:
         self._rows = rows
+
+    def __copy__(self) -> TreeRows:
+        return TreeRows(list(self.data))
 
     def untouched_frame(self) -> pl.DataFrame | None:
         """The frame, as long as no one has read (and so perhaps changed) the rows."""

@@ -82,6 +82,11 @@ class ReconcileLine(BaseModel):
     matched: str | None  # our unit, field or level (None: only they have it)
     ours: dict[str, int | None]
     theirs: dict[str, int | None]
+    difference: dict[str, int | None] = {}  # ours − theirs per column (None: either is unknown)
+
+
+def _differences(ours: dict[str, int | None], theirs: dict[str, int | None]) -> dict[str, int | None]:
+    return {m: (o - t if (o := ours[m]) is not None and (t := theirs[m]) is not None else None) for m in ours}
 
 
 class Difference(BaseModel):
@@ -109,6 +114,7 @@ class Reconciliation(BaseModel):
     theirs_only: list[str]
     ours_only: list[str]
     agree: bool
+    compared: int = 0  # lines in both forms
     notes: list[str] = []  # what to know before reading the differences
 
 
@@ -139,7 +145,9 @@ def _claims(lines: list[FormLine], names: dict[str, str | None], exact: set[str]
     for exact_pass in (True, False):
         for index, line in enumerate(lines):
             name = names.get(line.label)
-            if index in claimed or name is None or name in taken or (line.label in exact) != exact_pass:
+            if line.kind != "line" or index in claimed or name is None or name in taken:
+                continue
+            if (line.label in exact) != exact_pass:
                 continue
             claimed[index] = name
             taken.add(name)
@@ -172,12 +180,15 @@ def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: Form
         if filtered and (matched is None or line.kind == "level" or (line.kind == "total" and not one_unit)):
             continue  # outside the filter, or the whole or a level of a filtered report
         used.add(matched or "")
+        counts = _counts(ours)
+        gaps = _differences(counts, line.counts)
         out.append(ReconcileLine(kind=line.kind, label=line.label, sheet_row=line.row, matched=matched,
-                                 ours=_counts(ours), theirs=line.counts))  # fmt: skip
+                                 ours=counts, theirs=line.counts, difference=gaps))  # fmt: skip
     for name, row in details.items():
         if name not in used:
+            theirs: dict[str, int | None] = dict.fromkeys(BIEU06_COUNTS)
             out.append(ReconcileLine(kind="line", label=name, sheet_row=None, matched=name, ours=_counts(row),
-                                     theirs=dict.fromkeys(BIEU06_COUNTS)))  # fmt: skip
+                                     theirs=theirs, difference=dict.fromkeys(BIEU06_COUNTS)))  # fmt: skip
     return out
 
 
@@ -223,10 +234,12 @@ def _variant_reports(prepared: PreparedDossiers, by: FormBy) -> list[tuple[str, 
     return out
 
 
-def _variant_value(report: Report, line: ReconcileLine, by: FormBy, metric: str) -> int | None:
-    details, levels = _our_rows(report, by)
+def _variant_value(rows: tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None], line: ReconcileLine,
+                   metric: str) -> int | None:  # fmt: skip
+    """A line's figure in a report recomputed another way (its detail, level and total rows)."""
+    details, levels, total = rows
     if line.kind == "total":
-        row = report.total
+        row = total
     elif line.kind == "level":
         row = levels.get(line.matched or "")
     else:
@@ -251,8 +264,7 @@ def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -
     if differing:
         explain = _explainer(prepared, by, lang)
         for line, metric in differing:
-            ours, theirs = line.ours[metric], line.theirs[metric]
-            gap = ours - theirs if ours is not None and theirs is not None else None
+            ours, theirs, gap = line.ours[metric], line.theirs[metric], line.difference[metric]
             differences.append(
                 Difference(
                     label=line.label,
@@ -276,6 +288,7 @@ def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -
         period=period_info(prepared.period), against=form.path, sheet=form.sheet, by=by, lines=lines,
         differences=differences, theirs_only=theirs_only, ours_only=ours_only,
         agree=not (differences or theirs_only or ours_only), notes=notes,
+        compared=sum(1 for line in lines if line.matched is not None and line.sheet_row is not None),
     )  # fmt: skip
 
 
@@ -284,7 +297,9 @@ def _explainer(
 ) -> Callable[[ReconcileLine, str, int | None], list[Cause]]:
     """A function giving the causes of one difference (the counts and variants computed once)."""
     counts = {r["scope"]: r for r in _boundary_counts(prepared, by).iter_rows(named=True)}
-    variants = _variant_reports(prepared, by)
+    variants = [
+        (name, (*_our_rows(report, by), report.total)) for name, report in _variant_reports(prepared, by)
+    ]
     period = prepared.period
     accounting = prepared.dataset.accounting
     days = {"first": vn_date(period.start), "last": vn_date(period.effective_end)}
@@ -292,8 +307,8 @@ def _explainer(
     def causes(line: ReconcileLine, metric: str, gap: int | None) -> list[Cause]:
         theirs = line.theirs[metric]
         found: list[Cause] = []
-        for name, report in variants:
-            value = _variant_value(report, line, by, metric)
+        for name, rows in variants:
+            value = _variant_value(rows, line, metric)
             if value is not None and value != line.ours[metric]:
                 shown = format_int(value, lang)
                 found.append(Cause(kind=f"convention_{name}", value=value, fits=value == theirs,

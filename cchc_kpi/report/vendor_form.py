@@ -22,6 +22,7 @@ from cchc_kpi.errors import InputError
 from cchc_kpi.kpi.metrics import BIEU06_COUNTS
 from cchc_kpi.read.grids import open_grids
 from cchc_kpi.read.limits import Limits
+from cchc_kpi.schema.levels import infer_level
 from cchc_kpi.schema.textnorm import clean_text, fold_key
 
 RowKind = Literal["total", "level", "line"]
@@ -143,10 +144,11 @@ LEVEL_HINTS = (("land_office", ("vpdk", "datdai")), ("department", ("sobannganh"
                ("province", ("tinh",)))  # fmt: skip
 
 
-def _level_of(key: str) -> str | None:
-    """The level a subtotal's label names, exactly or by its words."""
-    exact = _level_words().get(key)
-    if exact:
+def _level_of(label: str, key: str) -> str | None:
+    """The level a subtotal's label names: exactly ("Cấp xã"), as a unit's name would
+    (:func:`infer_level`), or by the words of a group ("UBND các xã, phường, thị trấn")."""
+    exact = _level_words().get(key) or infer_level(label)
+    if exact != "unknown":
         return exact
     return next((level for level, hints in LEVEL_HINTS if any(h in key for h in hints)), None)
 
@@ -177,7 +179,7 @@ def _line(row: int, cells: list[str | None], label_col: int, counts: dict[int, s
         kind: RowKind = "total"
         level = None
     elif ROMAN_NUMERAL.match(number) or _level_words().get(key):
-        kind, level = "level", _level_of(key)
+        kind, level = "level", _level_of(label, key)
     else:
         kind, level = "line", None
     return FormLine(row=row, number=number, label=label, kind=kind, level=level, counts=values)
@@ -197,9 +199,9 @@ def _grand_total(lines: list[FormLine]) -> tuple[FormLine, ...]:
 def read_vendor_form(path: Path, sheet: str | None = None, limits: Limits | None = None) -> VendorForm:
     """The lines of the Biểu 06 in ``path`` (the first sheet that holds one, or ``sheet``)."""
     for grid in open_grids(path, sheet, limits, own_outputs=True):
-        frame = grid.select(list(range(grid.n_columns))).collect()
+        frame = grid.select(list(range(grid.n_columns))).head(MAX_LINES + 1).collect()
         if frame.height > MAX_LINES:
-            raise InputError("reconcile.too_long", file=str(path), rows=frame.height, limit=MAX_LINES)
+            raise InputError("reconcile.too_long", file=str(path), limit=MAX_LINES)
         numbers = frame["_row"].to_list()
         rows = [list(r[1:]) for r in frame.iter_rows()]  # a form: tens of rows, not dossiers
         found = _header(rows)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cchc_kpi.calendar.periods import Period
 from cchc_kpi.i18n.numfmt import Lang
@@ -16,6 +17,42 @@ from cchc_kpi.report.model import Report
 from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.schema.choices import CompareWith, GroupKey, NarrativeBy
 
+COMPARED_RATES = ("on_time_rate", "online_rate")  # the rates the comparison sentence says
+
+
+@dataclass(frozen=True)
+class Change:
+    """The whole against the earlier period, as the comparison sentence says it: dossiers
+    received now and then, the change as a share of then (hundredths of a percent), and for
+    each rate said the change in hundredths of a point between the two rates as printed."""
+
+    received: int
+    received_before: int
+    share: int  # |now − then| / then, in hundredths of a percent
+    points: tuple[tuple[str, int], ...]  # (rate, now − then in hundredths of a point)
+
+
+def change_of(row: dict[str, Any]) -> Change | None:
+    """The change of one compared row (None when the earlier period had no dossier)."""
+    from cchc_kpi.i18n.numfmt import percent_hundredths
+    from cchc_kpi.kpi.metrics import METRICS_BY_NAME
+
+    before = int(row.get("received_total_prev") or 0)
+    if not before:
+        return None
+    now = int(row["received_total"])
+    points = []
+    for rate in COMPARED_RATES:
+        metric = METRICS_BY_NAME[rate]
+        numerator, denominator = str(metric.numerator), str(metric.denominator)
+        current = percent_hundredths(int(row.get(numerator) or 0), int(row.get(denominator) or 0))
+        previous = percent_hundredths(
+            int(row.get(numerator + "_prev") or 0), int(row.get(denominator + "_prev") or 0)
+        )
+        if row.get(rate) is not None and current is not None and previous is not None:
+            points.append((rate, current - previous))
+    return Change(now, before, percent_hundredths(abs(now - before), before) or 0, tuple(points))
+
 
 @dataclass(frozen=True)
 class WrittenReport:
@@ -23,7 +60,8 @@ class WrittenReport:
     (with its total, in Biểu 06 order), the period as resolved, the units with dossiers in
     it, what the whole is ("province", "district" with its kind, or None: just units),
     the targets the rows were judged against and, when asked, the earlier period the rows
-    are compared with (their ``<metric>_prev`` and ``<metric>_change``)."""
+    are compared with (their ``<metric>_prev`` and ``<metric>_change``) and the opening
+    row's change against it."""
 
     period: Period
     by: NarrativeBy
@@ -32,6 +70,7 @@ class WrittenReport:
     whole: tuple[str, str | None] | None = None
     targets: tuple[TargetConfig, ...] = ()
     earlier: Period | None = None
+    change: Change | None = None  # the opening row (the whole, or the one group) against ``earlier``
 
 
 def units_in_period(prepared: PreparedDossiers) -> tuple[str, ...]:
@@ -56,6 +95,8 @@ def written_report(
     units = tuple(units) if units is not None else units_in_period(prepared)
     keys: list[GroupKey] = ["level", "unit"] if by == "unit" or len(units) == 1 else ["level"]
     grouped = report_for(prepared, by=keys, total=True, compare=compare, lang=lang)
+    details = [r for r in grouped.rows if r["row_type"] == "detail"]
+    opening = details[0] if len(details) == 1 else grouped.total
     return WrittenReport(
         period=prepared.period,
         by=by,
@@ -64,6 +105,7 @@ def written_report(
         whole=_whole(prepared, units),
         targets=tuple(prepared.options.targets),
         earlier=earlier_period(prepared.period, compare) if compare else None,
+        change=change_of(opening) if compare and opening is not None else None,
     )
 
 

@@ -31,6 +31,14 @@ LEVEL_PATTERNS: tuple[tuple[Level, str], ...] = (
 )  # fmt: skip
 
 
+def infer_level(name: str) -> Level:
+    """The level of one unit name by :data:`LEVEL_PATTERNS` (the Python twin of :func:`level_expr`)."""
+    import re
+
+    lower = name.lower().strip()
+    return next((level for level, pattern in LEVEL_PATTERNS if re.search(pattern, lower)), "unknown")
+
+
 def level_expr(unit: pl.Expr) -> pl.Expr:
     """Return the inferred level of each unit name (a string expression; on big frames
     use :func:`~cchc_kpi.schema.textnorm.map_distinct`)."""

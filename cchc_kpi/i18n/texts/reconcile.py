@@ -24,8 +24,8 @@ RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "reconcile.unreadable": ("không đọc được", "unreadable"),
     "reconcile.too_long": (
-        "{file}: {rows} dòng — quá dài để là Biểu 06 (tối đa {limit}); đây có phải danh sách hồ sơ?",
-        "{file}: {rows} rows — too long for a Form 06 (at most {limit}); is it a dossier list?",
+        "{file}: hơn {limit} dòng — quá dài để là Biểu 06; đây có phải danh sách hồ sơ?",
+        "{file}: more than {limit} rows — too long for a Form 06; is it a dossier list?",
     ),
     "reconcile.title": (
         "Đối chiếu Biểu 06 kỳ {label} với {file}",

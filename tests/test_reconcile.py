@@ -325,3 +325,17 @@ def test_exact_name_wins_over_an_earlier_loose_one(cli, tmp_path, prepared):
     assert data["theirs_only"] == ["Xã Vạn Phú"] and data["differences"] == []
     loose = next(line for line in data["lines"] if line["label"] == "Xã Vạn Phú")
     assert loose["theirs"]["pending_overdue"] is None
+
+
+def test_every_compared_cell_as_csv_and_as_a_workbook(cli, ours, tmp_path):
+    """CSV and -o .xlsx hold every compared cell — 11 per line — under the documented columns."""
+    result = _run(cli, ours, "-f", "csv")
+    lines = result.out.splitlines()
+    assert lines[0] == "label,matched,sheet_row,column,column_number,ours,theirs,difference,causes"
+    assert len(lines) == 1 + 27 * 11
+    target = tmp_path / "doi-chieu.xlsx"
+    assert _run(cli, ours, "-o", str(target)).code == 0
+    sheet = openpyxl.load_workbook(target).active
+    values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    header = next(i for i, row in enumerate(values) if "Chênh lệch" in row)
+    assert len([row for row in values[header + 1 :] if row]) == 27 * 11

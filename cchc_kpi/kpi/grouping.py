@@ -76,6 +76,10 @@ def with_group_columns(
         map_distinct(frame, "_procedure", name_key_expr).cast(cat).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
+        pairs = frame.select(key, text).unique()
+        if pairs.height == pairs[key].n_unique():  # one spelling per name: it is the name shown
+            frame = frame.with_columns(pl.col(text).cast(cat).alias(f"{text}__shown"))
+            continue
         shown = _most_frequent(frame, text, key)  # a few rows: mapped, not joined (no copy of the frame)
         frame = frame.with_columns(
             pl.col(key)

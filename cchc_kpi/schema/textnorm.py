@@ -14,6 +14,7 @@ Three strengths, each for one job:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -68,6 +69,7 @@ def strip_accents(value: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # headers, statuses and verdicts repeat in every file
 def fold_key(value: str) -> str:
     """Return the accent-, case-, spacing- and punctuation-free key of ``value``."""
     return _NOT_ALNUM.sub("", strip_accents(value).lower())

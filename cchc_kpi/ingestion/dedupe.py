@@ -66,7 +66,6 @@ def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> De
     multi = candidates.filter(exact)
     if multi.is_empty():
         return DedupeResult(dossiers=frame)
-    singles = pl.concat([frame.filter(~maybe), candidates.filter(~exact)])
     values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
     versions = multi.unique(subset=keys + values).group_by(keys).len()
     order = keys + list(RECENCY) + values + [FILE, ROW]
@@ -76,7 +75,11 @@ def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> De
     )
     removed = multi.join(kept.select(FILE, ROW), on=[FILE, ROW], how="anti")
     by_file = dict(removed.group_by(FILE).len().iter_rows())
-    dossiers = pl.concat([singles, kept]).sort(FILE, ROW)
+    # the rows kept, in their order: one filter of the frame (no copy of the singles, no sort)
+    gone = frame.select(
+        pl.struct(FILE, ROW).is_in(removed.select(pl.struct(FILE, ROW)).to_series().implode())
+    )
+    dossiers = frame.filter(~gone.to_series())
     return DedupeResult(
         dossiers=dossiers,
         duplicates=removed.height,

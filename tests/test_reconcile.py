@@ -107,7 +107,8 @@ def test_edited_cells_are_exactly_the_differences(cli, ours, tmp_path, prepared)
 
 def test_a_cause_that_fits_is_said_to_fit(cli, ours, tmp_path, prepared):
     """Theirs set to what the nd09 cut-off gives, and a unit's resolved to ours plus its withdrawn
-    dossiers: each difference names the cause that closes it, marked "fits", first."""
+    dossiers: each difference names the cause that closes it, marked "fits" — after saying that
+    their edited line no longer adds up."""
     nd09 = prepare_dataset(prepared.dataset, prepared.options.model_copy(update={"convention": "nd09"}))
     theirs = report_for(nd09, by=["level", "unit"], total=True).total["received_total"]
     withdrawn = (
@@ -124,10 +125,11 @@ def test_a_cause_that_fits_is_said_to_fit(cli, ours, tmp_path, prepared):
     _edit(ours, edited, {("Tổng cộng", 3): theirs, (unit, 7): ours_row["resolved"] + count})
     data = json.loads(_run(cli, edited, "-f", "json").out)
     by_cell = {(d["matched"], d["column"]): d for d in data["differences"]}
-    total = by_cell[("TOTAL", "received_total")]["causes"]
+    total = [c for c in by_cell[("TOTAL", "received_total")]["causes"] if c["kind"] != "their_sums"]
     assert total[0]["kind"] == "convention_nd09" and total[0]["fits"] and total[0]["value"] == theirs
     resolved = by_cell[(unit, "resolved")]["causes"]
-    assert resolved[0]["fits"]  # causes that fit come first
+    assert resolved[0]["kind"] == "their_sums" and "(7) ≠ (8)+(9)+(10)" in resolved[0]["text"]
+    assert resolved[1]["fits"]  # after their own arithmetic, the causes that fit come first
     assert any(c["kind"] == "withdrawn" and c["dossiers"] == count and c["fits"] for c in resolved)
     table = _run(cli, edited, "-f", "table").out
     assert "(khớp)" in table

@@ -19,7 +19,15 @@ EXIT_CODES = (
     "4 another run is writing the same output.",
 )
 # where a command's codes mean something else
+LISTS_EXIT = (
+    "Mã thoát: 0 thành công · 2 lỗi cách dùng, tệp đầu vào hoặc cấu hình · 4 một lần chạy khác đang ghi "
+    "cùng tệp kết quả.",
+    "Exit codes: 0 ok · 2 usage, input or configuration error · 4 another run is writing the same output.",
+)
 COMMAND_EXIT_CODES = {
+    "dossiers": LISTS_EXIT,
+    "overdue": LISTS_EXIT,
+    "score766": LISTS_EXIT,
     "reconcile": (
         "Mã thoát: 0 mọi ô đều khớp · 1 có ô hoặc dòng chênh lệch · 2 lỗi cách dùng, tệp đầu vào hoặc "
         "cấu hình · 4 một lần chạy khác đang ghi cùng tệp kết quả.",

@@ -179,6 +179,7 @@ def dossier_table(report: DossierList, lang: Lang) -> Table:
         for key in ("received_at", "due_at", "closed_at"):
             shown[key] = shown_datetime(row[key])
         shown["channel"] = text(f"channel.{row['channel']}", lang) if row["channel"] else "–"
+        shown["status"] = text(f"status.{row['status']}", lang) if row["status"] else "–"
         days = row["working_days_late"]
         shown["why"] = text("dossiers.why_late", lang, metric=metric, days=days) if days else metric
         rows.append(shown)

@@ -292,6 +292,28 @@ def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -
     )  # fmt: skip
 
 
+# the sums a Biểu 06 line must keep: (7) = (8)+(9)+(10), (11) = (12)+(13), (3) ≥ (4)+(5)+(6)
+SUMS = (("resolved", ("resolved_early", "resolved_on_time", "resolved_late"), "="),
+        ("pending", ("pending_in_time", "pending_overdue"), "="),
+        ("received_total", ("received_online", "received_offline", "carried_over"), ">="))  # fmt: skip
+
+
+def broken_sums(counts: dict[str, int | None]) -> list[str]:
+    """The sums of their line that do not hold ("(7) ≠ (8)+(9)+(10)"): a hand edit or a
+    program that fills a cell from elsewhere."""
+    out = []
+    for whole, parts, op in SUMS:
+        values = [counts.get(k) for k in (whole, *parts)]
+        if any(v is None for v in values):
+            continue
+        total, summed = values[0] or 0, sum(v or 0 for v in values[1:])
+        if total != summed if op == "=" else total < summed:
+            sign = "≠" if op == "=" else "<"
+            numbers = "+".join(f"({COLUMN_NUMBER[k]})" for k in parts)
+            out.append(f"({COLUMN_NUMBER[whole]}) {sign} {numbers}")
+    return out
+
+
 def _explainer(
     prepared: PreparedDossiers, by: FormBy, lang: Lang
 ) -> Callable[[ReconcileLine, str, int | None], list[Cause]]:
@@ -307,6 +329,10 @@ def _explainer(
     def causes(line: ReconcileLine, metric: str, gap: int | None) -> list[Cause]:
         theirs = line.theirs[metric]
         found: list[Cause] = []
+        broken = broken_sums(line.theirs)
+        if broken:
+            said = text("reconcile.cause_their_sums", lang, sums="; ".join(broken))
+            found.append(Cause(kind="their_sums", fits=False, text=said))
         for name, rows in variants:
             value = _variant_value(rows, line, metric)
             if value is not None and value != line.ours[metric]:
@@ -323,6 +349,6 @@ def _explainer(
             fits = gap is not None and number == abs(gap)
             said = text(f"reconcile.cause_{kind}", lang, count=format_int(number, lang), **days)
             found.append(Cause(kind=kind, dossiers=number, fits=fits, text=said))
-        return sorted(found, key=lambda cause: not cause.fits)
+        return sorted(found, key=lambda cause: (cause.kind != "their_sums", not cause.fits))
 
     return causes

@@ -79,7 +79,7 @@ NARRATIVE_TEXTS: dict[str, tuple[str, str]] = {
     "narrative.compare_lead": ("So với {phrase}", "Compared with {phrase}"),
     "narrative.same_time": ("cùng kỳ năm {year}", "the same period of {year}"),
     "narrative.compare_received": ("số hồ sơ tiếp nhận", "dossiers received"),
-    "narrative.compare_on_time_rate": ("tỷ lệ giải quyết đúng hạn", "the on-time rate"),
+    "narrative.compare_on_time_rate": ("tỷ lệ giải quyết trước hạn và đúng hạn", "the early-or-on-time rate"),
     "narrative.compare_online_rate": ("tỷ lệ tiếp nhận trực tuyến", "the online rate"),
     "narrative.count_up": ("tăng {amount} hồ sơ ({share})", "rose by {amount} ({share})"),
     "narrative.count_down": ("giảm {amount} hồ sơ ({share})", "fell by {amount} ({share})"),

@@ -66,6 +66,10 @@ RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
     "reconcile.cell_theirs": ("Phần mềm", "Theirs"),
     "reconcile.cell_difference": ("Chênh lệch", "Difference"),
     "reconcile.cell_causes": ("Nguyên nhân có thể", "Likely causes"),
+    "reconcile.cause_their_sums": (
+        "dòng này của biểu phần mềm không cộng đúng: {sums} (sửa tay, hoặc ô lấy từ nơi khác?)",
+        "this line of their form does not add up: {sums} (edited by hand, or a cell filled from elsewhere?)",
+    ),
     "reconcile.cause_nd09": (
         "theo quy ước kỳ nd09 (chốt số liệu 15 → 14) số này là {value}",
         "with the nd09 cut-off (15th → 14th) this figure is {value}",

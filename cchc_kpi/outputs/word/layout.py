@@ -93,6 +93,18 @@ def landscape_section(document: Any) -> None:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
 
 
+def _font(run: Any, size: int) -> None:
+    """Times New Roman for every script of the run (Vietnamese letters such as ư, ơ included)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.size = Pt(size)
+    run.font.name = FONT
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+
+
 def paragraph(
     container: Any,
     words: str,
@@ -124,7 +136,8 @@ def paragraph(
         fmt.first_line_indent = Cm(1.27)
     for number, line in enumerate(shown.split("\n")):
         run = para.add_run(line)
-        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        run.bold, run.italic = bold, italic
+        _font(run, size)
         if number < shown.count("\n"):
             run.add_break()
     return para
@@ -237,8 +250,7 @@ def signature_block(document: Any, form: FormSignature, lang: Lang) -> None:
     signer = form.head_title or text("doc.signer", lang)
     paragraph(right, signer, bold=True, align="center", upper=True)
     paragraph(right, "\n\n\n\n", align="center")
-    if form.head:
-        paragraph(right, form.head, bold=True, align="center")
+    paragraph(right, form.head or DOTS, bold=bool(form.head), align="center")
     for cell in (left, right):
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
@@ -273,12 +285,12 @@ def write_table(
 
 
 def cell_words(cell: Any, words: str, size: int, *, bold: bool = False, align: Any = None) -> None:
-    from docx.shared import Pt
 
     para = cell.paragraphs[0]
     para.alignment = align
     run = para.add_run(xml_safe(words))
-    run.bold, run.font.size = bold, Pt(size)
+    run.bold = bold
+    _font(run, size)
 
 
 def save(document: Any, path: Path, generator: str) -> None:

@@ -51,7 +51,7 @@ from cchc_kpi.schema.choices import Convention
 GENERATOR = f"cchc-kpi {__version__}"
 BIEU06_PT, BIEU06_HEAD_PT = 9, 8
 BIEU06_WIDTHS = (9, 34, *(11,) * 11)  # mm: 164 of the 165 between the margins
-OVERDUE_WIDTHS = (10, 22, 34, 38, 24, 40, 20, 20, 20, 12, 17)  # mm: No., then the list; landscape 257
+OVERDUE_WIDTHS = (10, 22, 33, 36, 22, 37, 20, 20, 20, 17, 20)  # mm: No., then the list; landscape 257
 
 
 def _sample_mark(document: Any, sample: bool, lang: Lang) -> None:

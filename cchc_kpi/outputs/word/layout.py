@@ -8,7 +8,7 @@ top from page 2, landscape sections for wide tables, and tables from
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from cchc_kpi.outputs.tables import Table, display_value
 FONT = "Times New Roman"
 BODY_PT, HEAD_PT, NATION_PT, TABLE_PT, SMALL_PT = 14, 13, 12, 11, 12
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}  # NĐ 30/2020, Phụ lục I, mục I.2
+LANDSCAPE_MARGINS_MM = {"top": 20, "bottom": 15, "left": 20, "right": 20}  # a wide appendix: 257 mm of table
 A4_MM = (210, 297)
 # characters XML 1.0 cannot hold (python-docx refuses them): control characters but tab/newline
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -34,30 +35,26 @@ def xml_safe(value: Any) -> str:
 def new_document() -> Any:
     """An empty A4 portrait document in Times New Roman 14, NĐ 30 margins, page numbers from page 2."""
     from docx import Document
-    from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
     document = Document()
     normal = document.styles["Normal"]
-    normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
+    _every_script(normal.element.get_or_add_rPr())
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
-    _margins(section)
+    _margins(section, MARGINS_MM)
     section.different_first_page_header_footer = True  # no number on page 1
     _page_number(section.header.paragraphs[0])
     return document
 
 
-def _margins(section: Any) -> None:
+def _margins(section: Any, margins: dict[str, int]) -> None:
     from docx.shared import Mm
 
-    for side, mm in MARGINS_MM.items():
+    for side, mm in margins.items():
         setattr(section, f"{side}_margin", Mm(mm))
 
 
@@ -89,20 +86,23 @@ def landscape_section(document: Any) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(A4_MM[1]), Mm(A4_MM[0])
     section.different_first_page_header_footer = False
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["left"] - 10), Mm(MARGINS_MM["right"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    _margins(section, LANDSCAPE_MARGINS_MM)
+
+
+def _every_script(properties: Any) -> None:
+    """Times New Roman for every script of a style or run (Vietnamese letters such as ư, ơ included)."""
+    from docx.oxml.ns import qn
+
+    fonts = properties.get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), FONT)
 
 
 def _font(run: Any, size: int) -> None:
-    """Times New Roman for every script of the run (Vietnamese letters such as ư, ơ included)."""
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     run.font.size = Pt(size)
-    run.font.name = FONT
-    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
+    _every_script(run._r.get_or_add_rPr())
 
 
 def paragraph(
@@ -191,14 +191,27 @@ def set_widths(table: Any, widths_mm: Sequence[float]) -> None:
             column += span
 
 
-def head_block(
-    document: Any, form: FormSignature, unit: str | None, day: date, lang: Lang, dated: bool = True
-) -> str:
-    """The head of the document; returns the reporting unit's name as the text says it."""
-    reporting = form.reporting_unit or unit or DOTS
+def _two_columns(document: Any, fill: Callable[[Any, Any], None], widths_mm: tuple[float, float]) -> None:
+    """A borderless one-row table of two cells filled by ``fill(left, right)`` (without the empty
+    first paragraph python-docx puts in every cell)."""
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
-    left.paragraphs[0].text = ""
+    fill(left, right)
+    for cell in (left, right):
+        first = cell.paragraphs[0]
+        if not first.text and len(cell.paragraphs) > 1:
+            first._p.getparent().remove(first._p)
+    set_widths(table, widths_mm)
+
+
+def head_block(document: Any, form: FormSignature, unit: str | None, day: date, lang: Lang) -> str:
+    """The head of the document; returns the reporting unit's name as the text says it."""
+    reporting = form.reporting_unit or unit or DOTS
+    _two_columns(document, lambda left, right: _head(left, right, form, reporting, day, lang), (62, 103))
+    return reporting
+
+
+def _head(left: Any, right: Any, form: FormSignature, reporting: str, day: date, lang: Lang) -> None:
     if form.issuing_body:
         paragraph(left, form.issuing_body, size=HEAD_PT, align="center", upper=True)
     paragraph(left, reporting, size=HEAD_PT, bold=True, align="center", upper=True)
@@ -208,15 +221,8 @@ def head_block(
     paragraph(right, text("doc.nation", lang), size=NATION_PT, bold=True, align="center")
     paragraph(right, text("doc.motto", lang), size=BODY_PT, bold=True, align="center")
     rule(right, 60, 103)
-    if dated:
-        place = form.place or DOTS[: len(DOTS) // 2]  # room to write it by hand, on the date's line
-        paragraph(right, f"{place}, {document_date(day, lang)}", italic=True, align="center")
-    for cell in (left, right):  # the empty first paragraph python-docx leaves in a cell
-        first = cell.paragraphs[0]
-        if not first.text and len(cell.paragraphs) > 1:
-            first._p.getparent().remove(first._p)
-    set_widths(table, (62, 103))
-    return reporting
+    place = form.place or DOTS[: len(DOTS) // 2]  # room to write it by hand, on the date's line
+    paragraph(right, f"{place}, {document_date(day, lang)}", italic=True, align="center")
 
 
 def title(document: Any, kind: str, subject: str) -> None:
@@ -239,8 +245,10 @@ def heading(document: Any, words: str) -> None:
 
 def signature_block(document: Any, form: FormSignature, lang: Lang) -> None:
     """ "Nơi nhận" (left, 12 and 11 pt) beside the signer's title, room to sign and the name (right)."""
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
+    _two_columns(document, lambda left, right: _signature(left, right, form, lang), (80, 85))
+
+
+def _signature(left: Any, right: Any, form: FormSignature, lang: Lang) -> None:
     paragraph(left, text("doc.recipients", lang), size=SMALL_PT, bold=True, italic=True, align="left")
     names = [f"- {r.strip().lstrip('-').strip().rstrip(';.').strip()};" for r in form.recipients] or [
         text("doc.recipient_above", lang)
@@ -251,10 +259,6 @@ def signature_block(document: Any, form: FormSignature, lang: Lang) -> None:
     paragraph(right, signer, bold=True, align="center", upper=True)
     paragraph(right, "\n\n\n\n", align="center")
     paragraph(right, form.head or DOTS, bold=bool(form.head), align="center")
-    for cell in (left, right):
-        first = cell.paragraphs[0]
-        first._p.getparent().remove(first._p)
-    set_widths(table, (80, 85))
 
 
 def write_table(

@@ -61,15 +61,17 @@ def _count(value: Any, lang: Lang) -> str:
     return format_int(int(value or 0), lang)
 
 
+def _trimmed(shown: str, lang: Lang) -> str:
+    """ "1,20" → "1,2", "3,00" → "3": no decimals that say nothing."""
+    mark = "," if lang == "vi" else "."
+    return shown.rstrip("0").rstrip(mark) if mark in shown else shown
+
+
 def _percent(numerator: Any, denominator: Any, lang: Lang) -> str:
     """A rate as the seeds write it: two decimals at most, none that say nothing
     ("100%", "81,7%", "99,77%")."""
     shown = format_percent(int(numerator or 0), int(denominator or 0), lang)
-    mark = "," if lang == "vi" else "."
-    if mark in shown:
-        number = shown.removesuffix("%").rstrip("0").rstrip(mark)
-        shown = number + "%"
-    return shown
+    return _trimmed(shown.removesuffix("%"), lang) + "%" if shown.endswith("%") else shown
 
 
 TARGET_WORDS = {">=": "", ">": "above", "<": "below", "<=": "at_most", "=": ""}
@@ -146,12 +148,6 @@ def paragraph(subject: str, row: dict[str, Any], written: WrittenReport, lang: L
         said = text(key, lang, payer=payer, count=_count(row["paid_online"], lang), money=money)
         sentences.append(_capitalised(said))
     return " ".join(sentences)
-
-
-def _trimmed(shown: str, lang: Lang) -> str:
-    """ "1,20" → "1,2", "3,00" → "3": no decimals that say nothing."""
-    mark = "," if lang == "vi" else "."
-    return shown.rstrip("0").rstrip(mark) if mark in shown else shown
 
 
 def _moved(key: str, delta: int, amount: str, lang: Lang, share: str = "") -> str:

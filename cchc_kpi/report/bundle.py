@@ -102,6 +102,7 @@ class FormRows:
     only_unit: str | None  # the one unit the report is of (it then reports on the form)
     by_unit: Report
     by_field: Report
+    units: tuple[str, ...]  # the units with dossiers in the period, in the form's order
 
 
 def form_rows(prepared: PreparedDossiers, lang: Lang, sample: bool) -> FormRows:
@@ -120,11 +121,8 @@ def form_rows(prepared: PreparedDossiers, lang: Lang, sample: bool) -> FormRows:
         only_unit=units[0] if one_unit else None,
         by_unit=by_unit,
         by_field=by_field,
+        units=tuple(units),
     )
-
-
-def _units(rows: FormRows) -> list[str]:
-    return [str(r["unit"]) for r in rows.by_unit.rows if r["row_type"] == "detail"]
 
 
 def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sample: bool) -> WorkbookContent:
@@ -144,7 +142,7 @@ def workbook_content(prepared: PreparedDossiers, report: Report, lang: Lang, sam
         by_field=rows.by_field,
         by_month=monthly,
         overdue=overdue_list(prepared),
-        written=written_report(prepared, "level", lang, _units(rows), compare=options.compare),
+        written=written_report(prepared, "level", lang, rows.units, compare=options.compare),
         score=score766_for(prepared, rows.by_unit, lang=lang, sample=sample),
         rejected=prepared.dataset.rejected_rows(lang),
         inputs=_digests(prepared),
@@ -174,7 +172,7 @@ def written_document(
     return WrittenDocument(
         report=report,
         rows=rows,
-        written=written_report(prepared, by, lang, _units(rows), compare=prepared.options.compare),
+        written=written_report(prepared, by, lang, rows.units, compare=prepared.options.compare),
         overdue=overdue_list(prepared),
         sample=sample,
     )

@@ -12,6 +12,7 @@ rows carry no number and are left out. Numbers are read as officers write them (
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,6 +128,7 @@ def _label_column(rows: list[list[str | None]], counts: dict[int, str]) -> int:
     return max(range(first), key=lambda c: (scores[c], c)) if first else 0
 
 
+@functools.cache  # once a run, not once a line
 def _level_words() -> dict[str, str]:
     """Level subtotal labels (folded) → level: the words above and our own form's, in both languages."""
     from cchc_kpi.i18n.messages import text

@@ -20,6 +20,7 @@ whole nor the levels (a filtered report's totals are not the form's)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
@@ -32,6 +33,7 @@ from cchc_kpi.report.build import period_info, report_for
 from cchc_kpi.report.model import PeriodInfo, Report
 from cchc_kpi.report.prepare import PreparedDossiers
 from cchc_kpi.report.vendor_form import FormLine, VendorForm
+from cchc_kpi.schema.choices import GroupKey
 
 if TYPE_CHECKING:
     import polars as pl
@@ -127,10 +129,27 @@ def _by_of(form: VendorForm, prepared: PreparedDossiers, units: list[str], field
     return "field" if as_fields > as_units else "unit"
 
 
-def _our_rows(report: Report, key: str) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    details = {str(r[key]): r for r in report.rows if r["row_type"] == "detail" and r[key] is not None}
-    levels = {str(r["level"]): r for r in report.rows if r["row_type"] == "subtotal"}
-    return details, levels
+FORM_KEYS: dict[str, list[GroupKey]] = {"unit": ["level", "unit"], "field": ["field"]}  # our form's rows
+
+
+@dataclass(frozen=True)
+class OurRows:
+    """Our form's rows by what a line of theirs names: a unit or field, a level, the whole."""
+
+    details: dict[str, dict[str, Any]]
+    levels: dict[str, dict[str, Any]]
+    total: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, report: Report, key: str) -> OurRows:
+        details = {str(r[key]): r for r in report.rows if r["row_type"] == "detail" and r[key] is not None}
+        levels = {str(r["level"]): r for r in report.rows if r["row_type"] == "subtotal"}
+        return cls(details, levels, report.total)
+
+    def row(self, kind: str, name: str | None) -> dict[str, Any] | None:
+        if kind == "total":
+            return self.total
+        return (self.levels if kind == "level" else self.details).get(name or "")
 
 
 def _counts(row: dict[str, Any] | None) -> dict[str, int | None]:
@@ -161,7 +180,8 @@ def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: Form
     options = prepared.options
     filtered = bool(options.units or options.levels or options.fields)
     one_unit = by == "field" and len(options.units) == 1 and not (options.levels or options.fields)
-    details, levels = _our_rows(report, by)
+    ours_rows = OurRows.of(report, by)
+    details, levels = ours_rows.details, ours_rows.levels
     directory = options.directory() if by == "unit" else None
     names = match_names([t.label for t in form.lines if t.kind == "line"], list(details), directory)
     claims = _claims(list(form.lines), names, {t.label for t in form.lines if t.label in details})
@@ -170,13 +190,12 @@ def _pair(form: VendorForm, prepared: PreparedDossiers, report: Report, by: Form
     for index, line in enumerate(form.lines):
         matched: str | None
         if line.kind == "total":
-            matched, ours = "TOTAL", report.total
+            matched = "TOTAL"
         elif line.kind == "level":
             matched = line.level if line.level in levels else None
-            ours = levels.get(line.level or "")
         else:
             matched = claims.get(index)
-            ours = details.get(matched) if matched else None
+        ours = ours_rows.row(line.kind, matched)
         if filtered and (matched is None or line.kind == "level" or (line.kind == "total" and not one_unit)):
             continue  # outside the filter, or the whole or a level of a filtered report
         used.add(matched or "")
@@ -219,7 +238,7 @@ def _boundary_counts(prepared: PreparedDossiers, key: str) -> pl.DataFrame:
     return pl.concat([per_line, per_level, whole], how="vertical").collect()
 
 
-def _variant_reports(prepared: PreparedDossiers, by: FormBy) -> list[tuple[str, Report]]:
+def _variant_reports(prepared: PreparedDossiers, by: FormBy) -> list[tuple[str, OurRows]]:
     """Our form recomputed under each convention the run did not use."""
     from cchc_kpi.report.run import prepare_dataset
 
@@ -230,28 +249,15 @@ def _variant_reports(prepared: PreparedDossiers, by: FormBy) -> list[tuple[str, 
         if any(current[k] == v for k, v in change.items()):
             continue
         other = prepare_dataset(prepared.dataset, options.model_copy(update=change))
-        out.append((name, report_for(other, by=["level", by] if by == "unit" else [by], total=True)))
+        out.append((name, OurRows.of(report_for(other, by=FORM_KEYS[by], total=True), by)))
     return out
-
-
-def _variant_value(rows: tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None], line: ReconcileLine,
-                   metric: str) -> int | None:  # fmt: skip
-    """A line's figure in a report recomputed another way (its detail, level and total rows)."""
-    details, levels, total = rows
-    if line.kind == "total":
-        row = total
-    elif line.kind == "level":
-        row = levels.get(line.matched or "")
-    else:
-        row = details.get(line.matched or "")
-    return int(row[metric]) if row is not None and row.get(metric) is not None else None
 
 
 def reconcile(prepared: PreparedDossiers, form: VendorForm, lang: Lang = "vi") -> Reconciliation:
     """Our Biểu 06 for the run's period against ``form``, with the likely causes of each difference."""
-    by_unit = report_for(prepared, by=["level", "unit"], total=True, compare=None, lang=lang)
-    by_field = report_for(prepared, by=["field"], total=True, compare=None, lang=lang)
-    units, fields = list(_our_rows(by_unit, "unit")[0]), list(_our_rows(by_field, "field")[0])
+    by_unit = report_for(prepared, by=FORM_KEYS["unit"], total=True, compare=None, lang=lang)
+    by_field = report_for(prepared, by=FORM_KEYS["field"], total=True, compare=None, lang=lang)
+    units, fields = list(OurRows.of(by_unit, "unit").details), list(OurRows.of(by_field, "field").details)
     by = _by_of(form, prepared, units, fields)
     lines = _pair(form, prepared, by_unit if by == "unit" else by_field, by)
     differing = [
@@ -319,9 +325,7 @@ def _explainer(
 ) -> Callable[[ReconcileLine, str, int | None], list[Cause]]:
     """A function giving the causes of one difference (the counts and variants computed once)."""
     counts = {r["scope"]: r for r in _boundary_counts(prepared, by).iter_rows(named=True)}
-    variants = [
-        (name, (*_our_rows(report, by), report.total)) for name, report in _variant_reports(prepared, by)
-    ]
+    variants = _variant_reports(prepared, by)
     period = prepared.period
     accounting = prepared.dataset.accounting
     days = {"first": vn_date(period.start), "last": vn_date(period.effective_end)}
@@ -334,7 +338,8 @@ def _explainer(
             said = text("reconcile.cause_their_sums", lang, sums="; ".join(broken))
             found.append(Cause(kind="their_sums", fits=False, text=said))
         for name, rows in variants:
-            value = _variant_value(rows, line, metric)
+            row = rows.row(line.kind, line.matched)
+            value = int(row[metric]) if row is not None and row.get(metric) is not None else None
             if value is not None and value != line.ours[metric]:
                 shown = format_int(value, lang)
                 found.append(Cause(kind=f"convention_{name}", value=value, fits=value == theirs,

@@ -71,7 +71,7 @@ def overdue_command(
     from cchc_kpi.report.overdue import overdue_list
 
     start(lang, debug, quiet)
-    prepared, language = prepared_run(
+    prepared, language, _ = prepared_run(
         period=period, paths=paths, inputs=inputs, convention=convention, as_of=as_of, compare_at=compare_at,
         holidays=holidays, working_hours=working_hours, unit=unit, level=level, field=field, sample=sample,
         set_unit=set_unit, sheet=sheet, skip_bad_files=skip_bad_files, duplicate_key=duplicate_key,

@@ -34,12 +34,6 @@ def load_settings(path: Path | None) -> tuple[Config | None, Lang]:
     return config, lang
 
 
-def form_of(path: Path | None) -> FormSignature | None:
-    """The configuration's ``[form]`` (who reports and signs), if there is a configuration."""
-    settings, _ = load_settings(path)
-    return settings.form if settings is not None else None
-
-
 def report_options(
     period: str,
     convention: Convention | None,
@@ -213,10 +207,11 @@ def prepared_run(
     output: Path | None,
     catalog: Path | None = None,
     exclude: Sequence[Path] = (),
-) -> tuple[PreparedDossiers, Lang]:
+) -> tuple[PreparedDossiers, Lang, FormSignature | None]:
     """What the list and estimate commands do first: the configuration and language, the
     options over it, the inputs read once (progress on a terminal) and prepared, the files left
-    out said; returns the prepared dossiers and the run's language."""
+    out said; returns the prepared dossiers, the run's language and the configuration's
+    ``[form]`` (who signs a document), from the one reading of the configuration."""
     from cchc_kpi.cli.common import announce_skipped
     from cchc_kpi.cli.progress import progress_display
     from cchc_kpi.report.run import open_run
@@ -233,4 +228,4 @@ def prepared_run(
     with progress_display(language) as step:
         prepared = open_run(specs, options, reading, outputs=[output] if output else [], progress=step)
     announce_skipped(prepared.dataset.skipped(language), language)
-    return prepared, language
+    return prepared, language, settings.form if settings is not None else None

@@ -69,12 +69,12 @@ def score766_command(
 ) -> None:
     """Estimate the QĐ 766 index from what dossiers allow (an estimate)."""
     from cchc_kpi.cli.common import deliver, note, start
-    from cchc_kpi.cli.run import form_of, prepared_run, read_sample
+    from cchc_kpi.cli.run import prepared_run, read_sample
     from cchc_kpi.outputs.jobs import score_document
     from cchc_kpi.report.score766 import score766_for, score_basis
 
     start(lang, debug, quiet)
-    prepared, language = prepared_run(
+    prepared, language, form = prepared_run(
         period=period, paths=paths, inputs=inputs, convention=convention, as_of=as_of, compare_at=compare_at,
         holidays=holidays, working_hours=working_hours, unit=unit, level=level, field=field, sample=sample,
         set_unit=set_unit, sheet=sheet, skip_bad_files=skip_bad_files, duplicate_key=duplicate_key,
@@ -83,7 +83,7 @@ def score766_command(
     is_sample = sample or read_sample([i.path for i in prepared.dataset.inputs])
     basis = score_basis(prepared, by is not None, language, sample=is_sample)
     report = score766_for(prepared, basis, by_unit=by is not None, lang=language, sample=is_sample)
-    deliver(score_document(report, form_of(config)), output, fmt, language)
+    deliver(score_document(report, form), output, fmt, language)
     for warning in report.warnings:
         note(warning)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -122,30 +122,48 @@ def parse_dates_expr(expr: pl.Expr, formats: list[str], dtype: pl.DataType) -> p
     Real date cells (Excel) pass through; numbers are Excel serial days; text is
     parsed with exactly the detected ``formats``.
     """
+    parse, check = date_parse_stages(expr, formats, dtype)
+    return check(parse).alias(expr.meta.output_name(raise_if_undetermined=False) or "date")
+
+
+def _plausible(parsed: pl.Expr) -> pl.Expr:
+    import polars as pl
+
+    return pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
+
+
+def _as_is(parsed: pl.Expr) -> pl.Expr:
+    return parsed
+
+
+def date_parse_stages(
+    expr: pl.Expr, formats: list[str], dtype: pl.DataType
+) -> tuple[pl.Expr, Callable[[pl.Expr], pl.Expr]]:
+    """:func:`parse_dates_expr` in two stages: the parse, and the check that keeps only
+    plausible dates, to be applied to the parse once it is a column (so that the costly
+    parse is asked once per cell, not once for the check and once for the value)."""
     import polars as pl
 
     target = pl.Datetime("us")
-
-    def plausible(parsed: pl.Expr) -> pl.Expr:
-        return pl.when(parsed.is_between(EARLIEST, LATEST)).then(parsed)
-
     if dtype.is_temporal():
-        result = plausible(expr.cast(target))
-    elif dtype.is_numeric():
-        result = plausible(_from_serial(expr.cast(pl.Float64)))
-    else:
-        # each format is tried on its own and kept only when it gives a plausible date, so the
-        # order of the formats (which came first in the file) never changes what a cell means
-        text = expr.str.strip_chars()
-        attempts = []
-        for fmt in formats:
-            if fmt in (EXCEL_SERIAL, EXCEL_SERIAL_1904):
-                days = text.cast(pl.Float64, strict=False)
-                attempts.append(plausible(_from_serial(days, from_1904=fmt == EXCEL_SERIAL_1904)))
-            else:
-                attempts.append(plausible(text.str.strptime(target, fmt, strict=False)))
-        result = pl.coalesce(attempts) if attempts else pl.lit(None, dtype=target)
-    return result.alias(expr.meta.output_name(raise_if_undetermined=False) or "date")
+        return expr.cast(target), _plausible
+    if dtype.is_numeric():
+        return _from_serial(expr.cast(pl.Float64)), _plausible
+    text = expr.str.strip_chars()
+    attempts = []
+    for fmt in formats:
+        if fmt in (EXCEL_SERIAL, EXCEL_SERIAL_1904):
+            days = text.cast(pl.Float64, strict=False)
+            attempts.append(_from_serial(days, from_1904=fmt == EXCEL_SERIAL_1904))
+        else:
+            attempts.append(text.str.strptime(target, fmt, strict=False))
+    if not attempts:
+        return pl.lit(None, dtype=target), _as_is
+    if len(attempts) == 1:
+        return attempts[0], _plausible
+    # each format is tried on its own and kept only when it gives a plausible date, so the
+    # order of the formats (which came first in the file) never changes what a cell means
+    return pl.coalesce([_plausible(a) for a in attempts]), _as_is
 
 
 SERIAL_RANGE = (32_874.0, 73_415.0)  # 1990-01-01 … 2100-12-31 as Excel serial days

@@ -140,8 +140,10 @@ class ParsePlan:
         come from group rows).
 
         A row with a received date is always a dossier row, so the row-kind rules (a
-        dozen text operations per cell) run only on the rows without one: blank, group
-        and total rows, and dossiers missing the date.
+        dozen text operations per cell) are asked only of the rows without one: blank,
+        group and total rows, and dossiers missing the date (``when`` evaluates its branch
+        on the rows it selects only). The rows stay in file order, so the streaming engine
+        never buffers the scan and nothing is sorted afterwards.
         """
         import polars as pl
 
@@ -152,28 +154,14 @@ class ParsePlan:
         kind, unit, count = self.row_kind_exprs()
         repeated = self.repeated_header()
         kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
-        kinds = [kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)]
         received = self.raw_column("received_at")
-        if received is None:
-            rows = frame.with_columns(kinds)
-        else:
-            dated = frame.with_columns((filled(pl.col(received)).is_not_null() & ~repeated).alias("_dated"))
-            nothing = pl.lit(None, pl.String)
-            none = [
-                nothing.alias(SKIP),
-                nothing.alias(GROUP_UNIT),
-                pl.lit(None, pl.UInt32).alias(GROUP_COUNT),
-            ]
-            # unordered: an ordered concat makes the streaming engine hold the whole scan
-            rows = pl.union(
-                [
-                    dated.filter(pl.col("_dated")).with_columns(none),
-                    dated.filter(~pl.col("_dated")).with_columns(kinds),
-                ]
-            ).drop("_dated")
+        if received is not None:
+            undated = filled(pl.col(received)).is_null() | repeated
+            kind, unit, count = (pl.when(undated).then(e) for e in (kind, unit, count))
+        rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT))
         if not self.units_from_groups:
             return rows
-        return rows.sort(ROW).with_columns(pl.col(GROUP_UNIT).forward_fill())
+        return rows.with_columns(pl.col(GROUP_UNIT).forward_fill())
 
 
 def _absent(spec: FieldSpec, plan: ParsePlan) -> dict[str, Parsed]:
@@ -230,6 +218,10 @@ def field_of(column: str) -> str:
     return column[len(PART_PREFIX) :].split("_", 1)[1] if column.startswith(PART_PREFIX) else column
 
 
+def _unchanged(core: pl.Expr) -> pl.Expr:
+    return core
+
+
 def _raw(name: str) -> str:
     return f"__raw_{name}"
 
@@ -258,8 +250,9 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
         if p.per_value is not None:
             raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
             continue
-        core = pl.col(_core(n))
-        cores.append(p.core.alias(_core(n)))
+        parse, check = p.stages or (p.core, _unchanged)
+        core = check(pl.col(_core(n)))
+        cores.append(parse.alias(_core(n)))
         values.append(p.value(core).cast(dtypes[field_of(n)]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))
     ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
@@ -298,10 +291,8 @@ def _added_up(plan: ParsePlan) -> list[pl.Expr]:
 
 
 def parse_rows(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.DataFrame:
-    """One input's rows (or ``source``'s, a part of them) parsed and checked, in row order
-    (the query unites dated and undated rows unordered, so that the streaming engine never
-    holds the whole scan)."""
-    return finish_parse(plan, build_query(plan, source).collect().sort(ROW))
+    """One input's rows (or ``source``'s, a part of them) parsed and checked, in row order."""
+    return finish_parse(plan, build_query(plan, source).collect())
 
 
 def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cchc_kpi.ingestion.dates import parse_dates_expr
+from cchc_kpi.ingestion.dates import date_parse_stages
 from cchc_kpi.schema.fields import FieldSpec
 from cchc_kpi.schema.textnorm import clean_text_expr, fold_key_expr
 from cchc_kpi.schema.vocab import VOCABULARIES
@@ -71,6 +71,8 @@ class Parsed:
     default: object = None
     checked: bool = True
     per_value: Callable[[pl.Expr], pl.Expr] | None = None  # set: few distinct values, parse per value
+    # set: ``core`` is ``check(parse)``; a query computes ``parse`` as a column, then checks it
+    stages: tuple[pl.Expr, Callable[[pl.Expr], pl.Expr]] | None = None
 
     def value(self, core: pl.Expr) -> pl.Expr:
         """The canonical value from the computed core."""
@@ -180,7 +182,8 @@ def parse_date(expr: pl.Expr, dtype: pl.DataType, formats: list[str]) -> Parsed:
 
     raw = expr if dtype.is_temporal() else as_text(expr, dtype)
     raw_dtype = dtype if dtype.is_temporal() else pl.String()
-    return Parsed(parse_dates_expr(expr, formats, dtype), raw, raw_dtype)
+    parse, check = date_parse_stages(expr, formats, dtype)
+    return Parsed(check(parse), raw, raw_dtype, stages=(parse, check))
 
 
 def parse_field(

@@ -106,23 +106,15 @@ def _cleaned(expr: pl.Expr) -> pl.Expr:
     )
 
 
-def _clean_series(values: pl.Series) -> pl.Series:
-    """clean_text over a column, done only where something can change (most names are clean:
-    a million distinct ones cost a tenth of normalising them all)."""
-    import polars as pl
-
-    needs = values.str.contains(NEEDS_CLEANING).fill_null(False)
-    if needs.any():
-        fixed = pl.select(_cleaned(pl.lit(values.filter(needs)))).to_series()
-        values = values.scatter(needs.arg_true(), fixed)
-    return pl.select(pl.when(pl.lit(values) != "").then(pl.lit(values))).to_series().alias(values.name)
-
-
 def clean_text_expr(expr: pl.Expr) -> pl.Expr:
-    """Polars twin of :func:`clean_text`; empty results become null."""
+    """Polars twin of :func:`clean_text`; empty results become null. The costly part
+    (NFC and the replacements) runs only on the values where something can change: most
+    texts are clean, and ``when`` evaluates its branch on the rows it selects only."""
     import polars as pl
 
-    return expr.cast(pl.String).map_batches(_clean_series, return_dtype=pl.String, is_elementwise=True)
+    text = expr.cast(pl.String)
+    cleaned = pl.when(text.str.contains(NEEDS_CLEANING)).then(_cleaned(text)).otherwise(text)
+    return pl.when(cleaned != "").then(cleaned)
 
 
 def name_key_expr(expr: pl.Expr) -> pl.Expr:

@@ -84,8 +84,11 @@ class Parsed:
 
         if not self.checked:
             return pl.lit(False)
-        filled = present(self.raw) if self.raw_dtype == pl.String else self.raw.is_not_null()
-        return (filled & core.is_null()).fill_null(False)
+        if self.raw_dtype != pl.String:
+            return (self.raw.is_not_null() & core.is_null()).fill_null(False)
+        # the text looked at only where the parse gave nothing (``when`` asks its branch of
+        # those rows alone): a cell of spaces is empty, not unreadable
+        return pl.when(core.is_null() & self.raw.is_not_null()).then(present(self.raw)).otherwise(False)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter((self.value(self.core), self.bad(self.core)))

@@ -26,6 +26,8 @@ def test_harness_on_a_tiny_size(tmp_path):
             "1500",
             "--xlsx",
             "300",
+            "--store",
+            "3150",
             "--runs",
             "1",
             "--data",
@@ -45,3 +47,4 @@ def test_harness_on_a_tiny_size(tmp_path):
     assert "## 1500 distinct units:" in text and "1M distinct units ≤ 2× the 1M-row report" in text
     assert "`cchc-kpi --help` ≤ 0.3 s:" in text
     assert "report on the bundled sample ≤ 1 s:" in text
+    assert "## Parquet store at national scale (3150 dossiers)" in text and "3150-row store report" in text

@@ -112,3 +112,78 @@ def test_cli_convert_then_report(cli, tmp_path):
     mixed = cli("report", store, GOLDEN[0], "-p", "Q1-2024")
     assert mixed.code == 2
     assert mixed.err.startswith("cchc-kpi: lỗi: một kho Parquet (thư mục do convert ghi) phải được đọc riêng")
+
+
+def _reach_export(tmp_path: Path) -> Path:
+    return _export(tmp_path / "reach.csv", [
+        "B1;UBND xã Vạn Hưng;02/03/2022 08:00;10/03/2022;05/03/2022;Đã trả kết quả;Trực tuyến",  # closed long before
+        "B2;UBND xã Vạn Hưng;02/12/2023 08:00;10/12/2023;;Đang xử lý;Trực tiếp",  # carried over
+        "B3;UBND xã Vạn Hưng;20/12/2023 08:00;10/01/2024;05/01/2024;Đã trả kết quả;Trực tuyến",  # closed in Q1
+        "B4;UBND xã Vạn Hưng;10/02/2024 08:00;20/02/2024;25/02/2024;Đã trả kết quả;Trực tuyến",  # received in Q1
+        "B5;UBND xã Vạn Hưng;10/08/2024 08:00;20/08/2024;;Đang xử lý;Trực tuyến",  # received after Q1
+        "B6;UBND xã Vạn Hưng;05/03/2023 08:00;10/03/2023;08/03/2023;Đã trả kết quả;Trực tiếp",  # Q1 a year before
+    ])  # fmt: skip
+
+
+def test_a_store_run_leaves_out_the_dossiers_out_of_its_reach(tmp_path):
+    """A store read for Q1-2024 leaves out the dossiers closed before it or received after it, counted as skipped."""
+    write_store(ingest([_reach_export(tmp_path)]), tmp_path / "kho")
+    stored = store_dataset(tmp_path / "kho", date(2024, 3, 31), "unit", since=date(2024, 1, 1))
+    assert sorted(stored.dossiers["dossier_id"].to_list()) == ["B2", "B3", "B4"]
+    info = stored.inputs[0]
+    assert (info.rows_read, info.rows_used, info.rows_skipped) == (6, 3, 3)
+    assert info.skipped == {"out_of_reach": 3} and info.balanced
+    assert (info.received_first, info.received_last) == (date(2022, 3, 2), date(2024, 8, 10))
+
+
+@pytest.mark.parametrize("compare", [None, "last-year", "previous"])
+def test_a_store_run_within_its_reach_equals_the_export_run(tmp_path, compare):
+    """The report from a store, read within the run's reach, equals the report from the exports (with comparisons)."""
+    from cchc_kpi.report.run import open_run
+
+    export = _reach_export(tmp_path)
+    write_store(ingest([export]), tmp_path / "kho")
+    options = ReportOptions(period="Q1-2024", as_of=date(2026, 1, 1), compare=compare)
+    a = report_from_dataset(ingest([export]), options).model_dump(mode="json")
+    prepared = open_run([tmp_path / "kho"], options)
+    b = report_from_dataset(prepared.dataset, options).model_dump(mode="json")
+    assert (a["rows"], a["total"], a.get("compared")) == (b["rows"], b["total"], b.get("compared"))
+    assert prepared.dataset.inputs[0].skipped == {"out_of_reach": 2 if compare == "last-year" else 3}
+
+
+def test_reach_spans_both_conventions_and_the_earlier_period():
+    """A run's reach starts at the earliest start of its period under either convention and of its comparison."""
+    from cchc_kpi.report.run import reach, run_period
+
+    options = ReportOptions(period="Q1-2024", as_of=date(2026, 1, 1))
+    assert reach(run_period(options), options) == (date(2023, 12, 15), date(2024, 3, 31))
+    yearly = options.model_copy(update={"compare": "last-year"})
+    assert reach(run_period(yearly), yearly) == (date(2022, 12, 15), date(2024, 3, 31))
+
+
+def test_a_year_split_in_several_files_is_read_whole_and_upserted(tmp_path):
+    """A year the description lists as several files (one per province) is read whole; a convert merges it into one file."""
+    store = tmp_path / "kho"
+    write_store(ingest([_reach_export(tmp_path)]), store)
+    meta = json.loads((store / "cchc-kpi-store.json").read_text(encoding="utf-8"))
+    name = meta["partitions"]["2024"]
+    rows = pl.read_parquet(store / name)
+    parts = [name.replace(".parquet", f"-p{k}.parquet") for k in (1, 2)]
+    rows.head(1).write_parquet(store / parts[0])
+    rows.tail(rows.height - 1).write_parquet(store / parts[1])
+    (store / name).unlink()
+    meta["partitions"]["2024"] = parts
+    (store / "cchc-kpi-store.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert sorted(read_store(store)[0]["dossier_id"].to_list()) == ["B1", "B2", "B3", "B4", "B5", "B6"]
+    again = _export(
+        tmp_path / "again.csv",
+        ["B5;UBND xã Vạn Hưng;10/08/2024 08:00;20/08/2024;22/08/2024;Đã trả kết quả;Trực tuyến"],
+    )
+    result = write_store(ingest([again]), store)
+    assert (result.inserted, result.replaced) == (0, 1)
+    assert isinstance(
+        json.loads((store / "cchc-kpi-store.json").read_text(encoding="utf-8"))["partitions"]["2024"], str
+    )
+    frame = read_store(store)[0]
+    assert frame.height == 6 and frame.filter(pl.col("dossier_id") == "B5")["finished_at"].is_not_null().all()
+    assert not any((store / p).exists() for p in parts)

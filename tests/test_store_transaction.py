@@ -214,7 +214,7 @@ def test_a_reader_racing_a_convert_sees_one_generation(tmp_path, monkeypatch):
     newer = ingest(
         [_export(tmp_path / "b.csv", [("A1", "02/01/2024", "05/01/2024"), ("A2", "03/01/2024", "")])]
     )
-    real = pl.read_parquet
+    real = pl.scan_parquet
     raced = {"done": False}
 
     def convert_first(source, *args, **kwargs):
@@ -223,6 +223,6 @@ def test_a_reader_racing_a_convert_sees_one_generation(tmp_path, monkeypatch):
             write_store(newer, store)  # the old generation's files are gone now
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(pl, "read_parquet", convert_first)
+    monkeypatch.setattr(pl, "scan_parquet", convert_first)
     assert _state(store) == {"A1": (2024, "05/01"), "A2": (2024, None)}
     assert raced["done"]

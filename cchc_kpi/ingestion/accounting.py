@@ -83,10 +83,9 @@ class RejectedRow(BaseModel):
     reason: str
 
 
-def summarise_inputs(
-    plans: list[ParsePlan], parsed: pl.DataFrame, valid: pl.DataFrame, removed: dict[int, int]
-) -> list[InputFile]:
-    """Return one :class:`InputFile` per plan, its accounting balanced by construction."""
+def summarise_inputs(plans: list[ParsePlan], parsed: pl.DataFrame, valid: pl.Expr) -> list[InputFile]:
+    """Return one :class:`InputFile` per plan, its accounting balanced by construction
+    (before de-duplication: every ``valid`` row used; see :func:`with_duplicates`)."""
     import polars as pl
 
     rows = dict(parsed.group_by(FILE).len().iter_rows())
@@ -94,13 +93,16 @@ def summarise_inputs(
     rejected_rows = parsed.select(FILE, REJECT).filter(pl.col(REJECT).is_not_null())
     rejected = dict(rejected_rows.group_by(FILE).len().iter_rows())
     coverage = (
-        valid.select(FILE, "received_at")
+        parsed.lazy()
+        .filter(valid)
+        .select(FILE, "received_at")
         .group_by(FILE)
         .agg(
             pl.len(),
             pl.col("received_at").min().dt.date(),
             pl.col("received_at").max().dt.date().alias("last"),
         )
+        .collect()
     )
     covered = {r[0]: r[1:] for r in coverage.iter_rows()}
     summaries = []
@@ -123,15 +125,25 @@ def summarise_inputs(
                 unmapped=plan.mapping.unmapped,
                 skipped=skipped,
                 rows_read=plan.band.end_row + rows.get(index, 0),
-                rows_used=n_valid - removed.get(index, 0),
+                rows_used=n_valid,
                 rows_rejected=rejected.get(index, 0),
                 rows_skipped=sum(skipped.values()),
-                duplicates=removed.get(index, 0),
                 received_first=first,
                 received_last=last,
             )
         )
     return summaries
+
+
+def with_duplicates(inputs: list[InputFile], removed: dict[int, int]) -> list[InputFile]:
+    """The inputs with the rows that de-duplication ``removed`` (by input index) moved from
+    used to duplicates (the accounting stays balanced)."""
+    return [
+        item.model_copy(update={"rows_used": item.rows_used - n, "duplicates": item.duplicates + n})
+        if (n := removed.get(index, 0))
+        else item
+        for index, item in enumerate(inputs)
+    ]
 
 
 def band_skips(plan: ParsePlan) -> dict[str, int]:

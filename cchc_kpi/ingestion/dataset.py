@@ -92,7 +92,9 @@ class IngestOptions(BaseModel):
     profile: str | None = None
     profiles: dict[str, ProfileConfig] = Field(default_factory=dict)
     file_rules: list[InputFileRule] = Field(default_factory=list)
-    until: date | None = None  # a Parquet store: read only the years up to this day
+    # a Parquet store: leave out the dossiers closed before ``since`` or arriving after ``until``
+    since: date | None = None
+    until: date | None = None
     limits: Limits = Field(default_factory=Limits)
     # files the run reads besides its inputs (the configuration): never an output
     protected: list[Path] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from cchc_kpi.errors import InputError, OutputError, OwnOutputError, UsageError
 from cchc_kpi.i18n.messages import Message
-from cchc_kpi.ingestion.accounting import summarise_inputs
+from cchc_kpi.ingestion.accounting import summarise_inputs, with_duplicates
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
 from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
@@ -46,13 +46,13 @@ class FailedInput(Exception):
         self.plan, self.error = plan, error
 
 
-CHUNK_ROWS = 1_000_000
+CHUNK_ROWS = 250_000
 CHUNKED_BYTES = 400 * 2**20  # text exports above this size are parsed in parts
 
 
 def _collect_one(plan: ParsePlan) -> pl.DataFrame:
     """One input's parsed rows. A big text export (over 400 MB) is read in parts of a
-    million rows, each parsed and checked on its own, so that memory holds the parsed
+    quarter of a million rows, each parsed and checked on its own, so that memory holds the parsed
     result and a part, not the whole file's text (workbooks are in memory anyway; units
     from group rows need the rows in one piece)."""
     import polars as pl
@@ -191,7 +191,7 @@ def ingest(
     files = [f for f in files if f.resolve() not in left_out]
     refuse_outputs_over_inputs(outputs, [*files, *stores, *also_read, *options.protected, *options.exclude])
     if stores:
-        return store_dataset(stores[0], options.until, options.duplicate_key)
+        return store_dataset(stores[0], options.until, options.duplicate_key, options.since)
     return _ingest_files(files, options, progress)
 
 
@@ -265,17 +265,23 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
             plan.grid.source.check_unchanged()
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
-    clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
-    # millions of rows: no copy when every row is a valid dossier row
-    valid = parsed if clean else parsed.filter(dossier_rows & pl.col(REJECT).is_null())
-    result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
+    # everything told of the rows as read is taken from them now, so that they can go before
+    # the de-duplication (at 10M rows, three copies of the dossiers were held at once)
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
     warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed)
+    valid_rows = dossier_rows & pl.col(REJECT).is_null()
+    inputs = summarise_inputs(plans, parsed, valid_rows)
+    clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
+    # millions of rows: no copy when every row is a valid dossier row
+    valid = parsed if clean else parsed.filter(valid_rows)
+    del parsed
+    result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
+    del valid
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,
-        inputs=summarise_inputs(plans, parsed, valid, result.removed_by_file),
+        inputs=with_duplicates(inputs, result.removed_by_file),
         plans=plans,
         rejected=rejected.select(FILE, ROW, REJECT, REJECT_FIELD),
         warnings=warnings,

@@ -36,8 +36,10 @@ from cchc_kpi.ingestion.store import (
     ConvertResult,
     StoreMeta,
     is_store,
+    listed_files,
     partition_name,
     read_meta,
+    year_files,
 )
 from cchc_kpi.read.grid import ROW
 
@@ -63,7 +65,7 @@ def write_store(dataset: Dataset, out: Path) -> ConvertResult:
 def remove_leftovers(store: Path, meta: StoreMeta) -> list[Path]:
     """Remove the files of interrupted converts: data and temporary files in the year
     folders that the description does not list (called under the store's lock)."""
-    listed = {(store / name).resolve() for name in meta.partitions.values()}
+    listed = {(store / name).resolve() for name in listed_files(meta)}
     removed = []
     for folder in store.glob(f"{PARTITION}=*"):
         for file in folder.iterdir():
@@ -94,11 +96,11 @@ def _stored(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select(*canonical_names(), pl.col(ROW).cast(pl.UInt32), pl.col(UNIT_KEY).cast(pl.String))
 
 
-def _holds_any(file: Path, wanted: pl.DataFrame, keys: list[str]) -> bool:
+def _holds_any(files: list[Path], wanted: pl.DataFrame, keys: list[str]) -> bool:
     """Whether a stored year holds one of the ``wanted`` dossiers (only the key columns read)."""
     import polars as pl
 
-    scan = pl.scan_parquet(file).select(keys).join(wanted.lazy(), on=keys, how="semi")
+    scan = pl.scan_parquet(files).select(keys).join(wanted.lazy(), on=keys, how="semi")
     return scan.head(1).collect().height > 0
 
 
@@ -109,11 +111,11 @@ def _upsert(dataset: Dataset, store: Path, meta: StoreMeta, shown: str) -> Conve
     incoming = _stored(dataset.dossiers)
     wanted = incoming.select(keys).unique()
     # the stored years holding an earlier version of an incoming dossier, whatever its year
-    holding = {
-        year: pl.read_parquet(store / name)
-        for year, name in meta.partitions.items()
-        if _holds_any(store / name, wanted, keys)
-    }
+    holding = {}
+    for year in meta.partitions:
+        files = [store / name for name in year_files(meta, year)]
+        if _holds_any(files, wanted, keys):
+            holding[year] = pl.read_parquet(files)
     earlier = [frame.join(wanted, on=keys, how="semi") for frame in holding.values()]
     candidates = pl.concat(
         [*(f.with_columns(pl.lit(0, pl.UInt32).alias(FILE)) for f in earlier),
@@ -128,7 +130,7 @@ def _upsert(dataset: Dataset, store: Path, meta: StoreMeta, shown: str) -> Conve
     for year in sorted(set(holding) | set(by_year)):
         stored = holding.get(year)
         if stored is None and year in meta.partitions:  # a year that only gains dossiers
-            stored = pl.read_parquet(store / meta.partitions[year])
+            stored = pl.read_parquet([store / name for name in year_files(meta, year)])
         kept = [stored.join(wanted, on=keys, how="anti")] if stored is not None else []
         gained = [by_year[year]] if year in by_year else []
         years[year] = pl.concat([*kept, *gained], how="diagonal_relaxed")

@@ -81,4 +81,8 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
     "rowkind.group": ("dòng nhóm", "group"),
     "rowkind.total": ("dòng cộng", "total"),
     "rowkind.footer": ("dòng cuối (chữ ký, ghi chú)", "footer"),
+    "rowkind.out_of_reach": (
+        "hồ sơ ngoài phạm vi kỳ (trong kho: kết thúc trước kỳ hoặc tiếp nhận sau kỳ)",
+        "outside the period's reach (in the store: closed before it or received after it)",
+    ),
 }

@@ -88,7 +88,7 @@ def summarise_inputs(plans: list[ParsePlan], parsed: pl.DataFrame, valid: pl.Exp
     (before de-duplication: every ``valid`` row used; see :func:`with_duplicates`)."""
     import polars as pl
 
-    rows = dict(parsed.group_by(FILE).len().iter_rows())
+    rows = dict(parsed.select(FILE).group_by(FILE).len().iter_rows())  # the one column: no rechunk of all
     kinds = parsed.select(FILE, SKIP).filter(pl.col(SKIP).is_not_null()).group_by(FILE, SKIP).len()
     rejected_rows = parsed.select(FILE, REJECT).filter(pl.col(REJECT).is_not_null())
     rejected = dict(rejected_rows.group_by(FILE).len().iter_rows())

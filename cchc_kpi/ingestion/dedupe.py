@@ -47,25 +47,35 @@ def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(map_distinct(frame, "unit", name_key_expr).cast(pl.Categorical).alias(UNIT_KEY))
 
 
-def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> DedupeResult:
-    """Return one row per dossier; ``frame`` holds valid dossier rows with ``_unit_key``."""
+def deduplicate(
+    frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit", rows: pl.Expr | None = None
+) -> DedupeResult:
+    """Return one row per dossier of ``frame`` (with ``_unit_key``), of its valid dossier
+    rows: the ``rows`` where given (so that keeping the valid rows and dropping the
+    duplicates is one filter, one copy), else every row."""
     import polars as pl
 
     keys = key_columns(duplicate_key)
+
+    def rows_kept(gone: pl.Expr | None = None) -> pl.DataFrame:
+        wanted = [e for e in (rows, gone) if e is not None]
+        return frame.filter(pl.all_horizontal(wanted)) if wanted else frame
+
     # millions of rows: a 64-bit hash per row, sorted, finds the repeated hashes by comparing
     # neighbours (5× faster than a hash table over all rows at 10M); the exact keys are then
     # compared among the candidates only (a hash collision is not a duplicate)
-    hashes = frame.select(pl.struct(keys).hash()).to_series()
-    ordered = hashes.sort()
+    hashed = pl.struct(keys).hash()
+    hashes = frame.select(hashed if rows is None else pl.when(rows).then(hashed)).to_series()
+    ordered = hashes.drop_nulls().sort()
     repeated = ordered.filter((ordered == ordered.shift(1)) | (ordered == ordered.shift(-1))).unique()
     if repeated.is_empty():
-        return DedupeResult(dossiers=frame)
-    maybe = hashes.is_in(repeated.implode())
+        return DedupeResult(dossiers=rows_kept())
+    maybe = hashes.is_in(repeated.implode()).fill_null(False)
     candidates = frame.filter(maybe)
     exact = candidates.select(pl.struct(keys).is_duplicated()).to_series()
     multi = candidates.filter(exact)
     if multi.is_empty():
-        return DedupeResult(dossiers=frame)
+        return DedupeResult(dossiers=rows_kept())
     values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
     versions = multi.unique(subset=keys + values).group_by(keys).len()
     order = keys + list(RECENCY) + values + [FILE, ROW]
@@ -76,12 +86,9 @@ def deduplicate(frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit") -> De
     removed = multi.join(kept.select(FILE, ROW), on=[FILE, ROW], how="anti")
     by_file = dict(removed.group_by(FILE).len().iter_rows())
     # the rows kept, in their order: one filter of the frame (no copy of the singles, no sort)
-    gone = frame.select(
-        pl.struct(FILE, ROW).is_in(removed.select(pl.struct(FILE, ROW)).to_series().implode())
-    )
-    dossiers = frame.filter(~gone.to_series())
+    gone = pl.struct(FILE, ROW).is_in(removed.select(pl.struct(FILE, ROW)).to_series().implode())
     return DedupeResult(
-        dossiers=dossiers,
+        dossiers=rows_kept(~gone),
         duplicates=removed.height,
         identical=multi.height - multi.unique(subset=keys + values).height,
         conflicting=int(versions.filter(pl.col("len") > 1).height),

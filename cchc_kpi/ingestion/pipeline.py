@@ -212,11 +212,15 @@ def _refuse_mostly_ragged(plans: Sequence[ParsePlan], parsed: pl.DataFrame) -> N
     texts = [p.file_index for p in plans if p.grid.extra]
     if not texts:
         return
-    rows = parsed.filter(pl.col(FILE).is_in(texts) & pl.col(SKIP).is_null())
-    counts = rows.group_by(FILE).agg(
-        pl.len().alias("rows"),
-        (pl.col(REJECT) == "ragged").sum().alias("odd"),
-        pl.col(ROW).filter(pl.col(REJECT) == "ragged").min().alias("first"),
+    rows = parsed.lazy().filter(pl.col(FILE).is_in(texts) & pl.col(SKIP).is_null())  # lazy: no copy
+    counts = (
+        rows.group_by(FILE)
+        .agg(
+            pl.len().alias("rows"),
+            (pl.col(REJECT) == "ragged").sum().alias("odd"),
+            pl.col(ROW).filter(pl.col(REJECT) == "ragged").min().alias("first"),
+        )
+        .collect()
     )
     for file, total, odd, first in counts.iter_rows():
         if odd and odd >= RAGGED_SHARE * total:
@@ -265,19 +269,21 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
             plan.grid.source.check_unchanged()
     dossier_rows = pl.col(SKIP).is_null()
     rejected = parsed.filter(dossier_rows & pl.col(REJECT).is_not_null())
-    # everything told of the rows as read is taken from them now, so that they can go before
-    # the de-duplication (at 10M rows, three copies of the dossiers were held at once)
+    # everything told of the rows as read is taken from them now, so that one filter can keep
+    # the valid rows and drop the duplicates (at 10M rows, three copies of the dossiers were
+    # held at once)
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
     warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed)
     valid_rows = dossier_rows & pl.col(REJECT).is_null()
     inputs = summarise_inputs(plans, parsed, valid_rows)
     clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()
-    # millions of rows: no copy when every row is a valid dossier row
-    valid = parsed if clean else parsed.filter(valid_rows)
+    keyed = with_unit_key(parsed.drop(GROUP_COUNT))
     del parsed
-    result = deduplicate(with_unit_key(valid.drop(GROUP_COUNT)), options.duplicate_key)
-    del valid
+    # millions of rows: the valid rows kept and the duplicates dropped by one filter (none
+    # when every row is a valid dossier row and none is a duplicate)
+    result = deduplicate(keyed, options.duplicate_key, None if clean else valid_rows)
+    del keyed
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,

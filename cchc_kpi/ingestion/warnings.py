@@ -145,12 +145,19 @@ def misfit_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Messag
     import polars as pl
 
     c = pl.col
-    dossiers = parsed.filter(c(SKIP).is_null())
+    dossiers = parsed.lazy().filter(c(SKIP).is_null())  # lazy: only the flags are read, never copied
     flags = [spec.name for spec in FIELDS if bad_flag(spec.name) in parsed.columns]
-    counts = dossiers.group_by(FILE).agg(
-        pl.len().alias("_rows"),
-        *[c(bad_flag(n)).sum().alias(n) for n in flags],
-        *[((c(REJECT_FIELD) == n) & (c(REJECT) == "bad_date")).sum().alias(f"_rejected_{n}") for n in flags],
+    counts = (
+        dossiers.group_by(FILE)
+        .agg(
+            pl.len().alias("_rows"),
+            *[c(bad_flag(n)).sum().alias(n) for n in flags],
+            *[
+                ((c(REJECT_FIELD) == n) & (c(REJECT) == "bad_date")).sum().alias(f"_rejected_{n}")
+                for n in flags
+            ],
+        )
+        .collect()
     )
     out = []
     for row in counts.sort(FILE).iter_rows(named=True):
@@ -224,6 +231,20 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
 TEXT_FIELDS = ("dossier_id", "unit", "procedure_code", "procedure_name", "field")
 
 
+def _replaced(column: pl.Series) -> pl.Expr:
+    """Whether a cell of ``column`` holds U+FFFD; of a categorical column, looked up in its
+    few distinct values (never every row's text)."""
+    import polars as pl
+
+    if column.dtype != pl.Categorical:
+        return pl.col(column.name).str.contains("\ufffd", literal=True)
+    distinct = column.unique().drop_nulls().cast(pl.String)
+    broken = distinct.filter(distinct.str.contains("\ufffd", literal=True))
+    if broken.is_empty():
+        return pl.lit(False)
+    return pl.col(column.name).cast(pl.String).is_in(broken.implode())
+
+
 def invalid_text_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
     """A warning per text export whose read cells held bytes that are not UTF-8 (read as
     U+FFFD, the replacement character): a unit or a procedure may be misspelt by it."""
@@ -233,11 +254,13 @@ def invalid_text_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[
     columns = [n for n in TEXT_FIELDS if n in parsed.columns]
     if not texts or not columns:
         return []
-    broken = pl.any_horizontal(
-        [pl.col(n).cast(pl.String).str.contains("\ufffd", literal=True) for n in columns]
-    )
+    broken = pl.any_horizontal([_replaced(parsed[n]) for n in columns])
     counts = (
-        parsed.filter(pl.col(FILE).is_in(texts)).group_by(FILE).agg(broken.fill_null(False).sum().alias("n"))
+        parsed.lazy()
+        .filter(pl.col(FILE).is_in(texts))
+        .group_by(FILE)
+        .agg(broken.fill_null(False).sum().alias("n"))
+        .collect()
     )
     return [
         Message("warn.invalid_text", {"file": plans[file].grid.label, "count": int(n)})

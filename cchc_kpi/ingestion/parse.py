@@ -24,7 +24,7 @@ from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
 from cchc_kpi.schema.headers import HeaderMapping
-from cchc_kpi.schema.textnorm import map_distinct
+from cchc_kpi.schema.textnorm import map_categories
 from cchc_kpi.schema.vocab import VOCABULARIES
 
 if TYPE_CHECKING:
@@ -102,13 +102,14 @@ class ParsePlan:
         """Whether units come from group rows (no unit column, no --set-unit)."""
         return "unit" not in self.mapping.columns and not self.set_unit
 
-    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-        """The ``(kind, group unit, group count)`` expressions over this input's read columns."""
+    def row_kind_exprs(self, only: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+        """The ``(kind, group unit, group count)`` expressions over this input's read columns
+        (looking only at the rows ``only`` selects, when given)."""
         import polars as pl
 
         cells = [pl.col(column_name(i)) for i in self.indexes]
         received = self.raw_column("received_at")
-        return row_kind_columns(cells, pl.col(received) if received else None)
+        return row_kind_columns(cells, pl.col(received) if received else None, only)
 
     def repeated_header(self) -> pl.Expr:
         """Whether a row below the band repeats one of the band's rows (an export paged for
@@ -151,14 +152,20 @@ class ParsePlan:
 
         frame = source if source is not None else self.grid.select(self.indexes, with_extra=True)
         frame = frame.filter(pl.col(ROW) > self.band.end_row)
-        kind, unit, count = self.row_kind_exprs()
-        repeated = self.repeated_header()
-        kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
+        # the guards computed once as columns (written inside every cell's expression, they
+        # would be asked again for each cell)
+        frame = frame.with_columns(self.repeated_header().alias("_repeated"))
+        repeated, undated = pl.col("_repeated"), None
         received = self.raw_column("received_at")
         if received is not None:
-            undated = filled(pl.col(received)).is_null() | repeated
+            frame = frame.with_columns((filled(pl.col(received)).is_null() | repeated).alias("_undated"))
+            undated = pl.col("_undated")
+        kind, unit, count = self.row_kind_exprs(undated)
+        kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
+        if undated is not None:
             kind, unit, count = (pl.when(undated).then(e) for e in (kind, unit, count))
         rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT))
+        rows = rows.drop("_repeated", *(["_undated"] if undated is not None else []))
         if not self.units_from_groups:
             return rows
         return rows.with_columns(pl.col(GROUP_UNIT).forward_fill())
@@ -310,11 +317,11 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
         def unreadable(text: pl.Expr, parse: Callable[[pl.Expr], pl.Expr] = parse) -> pl.Expr:
             return present(text) & parse(text).is_null()
 
-        core = map_distinct(frame, _raw(n), parse)
-        bad = map_distinct(frame, _raw(n), unreadable) if p.checked else None
+        # the raw cells are categorical: both tables from one pass over the distinct values
+        core, *bad = map_categories(frame[_raw(n)], [parse, unreadable] if p.checked else [parse])
         added += [
             p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
-            (pl.lit(bad).fill_null(False) if bad is not None else pl.lit(False)).alias(bad_flag(n)),
+            (pl.lit(bad[0]).fill_null(False) if bad else pl.lit(False)).alias(bad_flag(n)),
         ]
     names = canonical_names()
     order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]

@@ -42,16 +42,22 @@ def filled(expr: pl.Expr) -> pl.Expr:
     return pl.when(text != "").then(text)
 
 
-def row_kind_columns(cells: Sequence[pl.Expr], received: pl.Expr | None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+def row_kind_columns(
+    cells: Sequence[pl.Expr], received: pl.Expr | None, only: pl.Expr | None = None
+) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Return ``(kind, group unit, group count)``: the kind of a skipped row (null for a
     dossier row); on group rows that name a unit, that unit (empty text on other group
     rows, null elsewhere); on group rows that state one, their dossier count.
-    ``cells`` are text expressions of the row's cells."""
+    ``cells`` are text expressions of the row's cells; ``only``: the rows that may be
+    anything but a dossier row (the others' cells are not looked at, and their results
+    are meaningless: the caller sets them aside)."""
     import polars as pl
 
     if not cells:
         return pl.lit("blank"), pl.lit(None, pl.String), pl.lit(None, pl.UInt32)
-    values = [filled(c) for c in cells]
+    # the guard at each cell: ``when`` asks its branch of the selected rows alone, and stays a
+    # guard when Polars computes the cells' shared parts ahead for every row
+    values = [filled(c) if only is None else pl.when(only).then(filled(c)) for c in cells]
     count = pl.sum_horizontal([v.is_not_null().cast(pl.UInt8) for v in values])
     first = pl.coalesce(values)
     lower = first.str.to_lowercase()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,8 +113,15 @@ def clean_text_expr(expr: pl.Expr) -> pl.Expr:
     import polars as pl
 
     text = expr.cast(pl.String)
-    cleaned = pl.when(text.str.contains(NEEDS_CLEANING)).then(_cleaned(text)).otherwise(text)
-    return pl.when(cleaned != "").then(cleaned)
+    # each costly part written once: a repeated one would be computed ahead for every row
+    # (Polars' common-subexpression elimination), outside the ``when`` that spares it; a text
+    # that cleans to nothing becomes null by the extract of a non-empty match
+    return (
+        pl.when(text.str.contains(NEEDS_CLEANING))
+        .then(_cleaned(text).str.extract(r"(?s)^(.+)$", 1))
+        .when(text != "")
+        .then(text)
+    )
 
 
 def name_key_expr(expr: pl.Expr) -> pl.Expr:
@@ -149,7 +156,7 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
     import polars as pl
 
     if isinstance(frame.schema[column], pl.Categorical):
-        return _map_categories(frame[column], func)
+        return map_categories(frame[column], [func])[0]
     table = frame.select(pl.col(column).drop_nulls().unique().alias("key"))
     table = table.with_columns(func(pl.col("key").cast(pl.String)).alias("value"))
     return frame.select(
@@ -159,17 +166,21 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
     ).to_series()
 
 
-def _map_categories(column: pl.Series, func: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
-    """:func:`map_distinct` for a categorical column: a table indexed by category id,
-    gathered by each row's id (no hashing of the rows)."""
+def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Expr]]) -> list[pl.Series]:
+    """Each of ``funcs`` over a categorical column, as :func:`map_distinct` does: the distinct
+    values found once, a table per function indexed by category id, gathered by each row's
+    id (no hashing of the rows)."""
     import polars as pl
 
     distinct = column.drop_nulls().unique()
+    named = [f(pl.col("key")).alias(f"v{i}") for i, f in enumerate(funcs)]
+    values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(named)
     if distinct.is_empty():
-        empty = pl.DataFrame({"key": pl.Series([], dtype=pl.String)}).select(func(pl.col("key")))
-        return pl.Series(column.name, [None] * column.len(), dtype=empty.to_series().dtype)
-    ids = distinct.to_physical()
-    values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(func(pl.col("key"))).to_series()
+        return [pl.Series(column.name, [None] * column.len(), dtype=dtype) for dtype in values.dtypes]
+    ids, physical = distinct.to_physical(), column.to_physical()
     size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
-    table = pl.Series([None] * size, dtype=values.dtype).scatter(ids, values)
-    return table.gather(column.to_physical()).alias(column.name)
+    out = []
+    for mapped in values.iter_columns():
+        table = pl.Series([None] * size, dtype=mapped.dtype).scatter(ids, mapped)
+        out.append(table.gather(physical).alias(column.name))
+    return out

@@ -20,6 +20,7 @@ VERDICT_WORDS = frozenset(
     {"somhan", "dunghan", "quahan", "truochan", "tronghan", "tamdungxuly", "chuadenhan"}
 )
 _VERDICT_COUNT = re.compile(r"^(qua|con)\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 VERDICT_SHARE = 0.8
 RAGGED_SHARE = 0.5
 
@@ -44,10 +45,12 @@ def is_verdict(value: str) -> bool:
 
 def is_verdict_column(values: Sequence[str | None]) -> bool:
     """Whether most filled cells of a column are verdicts."""
-    filled = [v for v in values if v is not None and str(v).strip()]
+    filled = Counter(str(v) for v in values if v is not None and str(v).strip())
     if not filled:
         return False
-    return sum(1 for v in filled if is_verdict(str(v))) >= VERDICT_SHARE * len(filled)
+    # every verdict has letters: a date (all digits and separators) is never folded and looked up
+    verdicts = sum(n for v, n in filled.items() if _HAS_LETTER.search(v) and is_verdict(v))
+    return verdicts >= VERDICT_SHARE * filled.total()
 
 
 def ragged_rows(

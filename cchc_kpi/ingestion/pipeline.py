@@ -46,14 +46,14 @@ class FailedInput(Exception):
         self.plan, self.error = plan, error
 
 
-CHUNK_ROWS = 1_000_000
+CHUNK_ROWS = 250_000
 CHUNKED_BYTES = 400 * 2**20  # text exports above this size are parsed in parts
 
 
 def _collect_one(plan: ParsePlan) -> pl.DataFrame:
     """One input's parsed rows. A big text export (over 400 MB) is read in parts of a
-    million rows, each parsed and checked on its own, so that memory holds the parsed
-    result and a part, not the whole file's text (workbooks are in memory anyway; units
+    quarter of a million rows, each parsed and checked on its own, so that memory holds the
+    parsed result and a part, not the whole file's text (workbooks are in memory anyway; units
     from group rows need the rows in one piece)."""
     import polars as pl
 

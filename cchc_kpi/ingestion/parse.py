@@ -225,10 +225,6 @@ def field_of(column: str) -> str:
     return column[len(PART_PREFIX) :].split("_", 1)[1] if column.startswith(PART_PREFIX) else column
 
 
-def _unchanged(core: pl.Expr) -> pl.Expr:
-    return core
-
-
 def _raw(name: str) -> str:
     return f"__raw_{name}"
 
@@ -257,8 +253,8 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
         if p.per_value is not None:
             raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
             continue
-        parse, check = p.stages or (p.core, _unchanged)
-        core = check(pl.col(_core(n)))
+        parse, check = p.stages or (p.core, None)
+        core = pl.col(_core(n)) if check is None else check(pl.col(_core(n)))
         cores.append(parse.alias(_core(n)))
         values.append(p.value(core).cast(dtypes[field_of(n)]).alias(n))
         flags.append(p.bad(core).alias(bad_flag(n)))

@@ -110,33 +110,45 @@ def _canonical(row: dict) -> tuple:
     return tuple(sorted(row.items()))
 
 
+# §2's field table, in its order: the order in which the values break a tie (docs/inputs.md)
+FIELD_ORDER = (
+    "dossier_id", "unit", "received_at", "due_at", "finished_at", "returned_at", "status", "channel",
+    "procedure_code", "procedure_name", "field", "service_level", "processing_days", "e_result",
+    "digitized", "reused", "fee_amount", "paid_online", "supplement_requested_at", "supplement_done_at",
+    "apology_at", "submitted_at", "withdrawal_reason",
+)  # fmt: skip
+
+
+def _values_order(row: dict) -> tuple:
+    """Field by field in §2's order, smallest first, blanks last; the unit as written after them
+    (the unit's key, not its spelling, is part of the dossier's identity)."""
+    values = [row.get(f) for f in FIELD_ORDER if f not in ("unit", "dossier_id")]
+    return (unit_key(row["unit"]), *((v is None, 0 if v is None else v) for v in values), row["unit"])
+
+
+def _recency(row: dict) -> tuple:
+    lowest = datetime.min  # a blank date is older than any date
+    return tuple(row.get(f) or lowest for f in ("finished_at", "returned_at", "received_at"))
+
+
 def deduplicate(dossiers: list[tuple[dict, frozenset]]) -> tuple[list[tuple[dict, frozenset]], int, int]:
     """§2 Duplicates: one dossier per (unit name-key, dossier_id).
 
     Returns (kept, duplicates, conflicting_groups). Identical rows are one dossier; rows that
     disagree keep the latest finished_at, then returned_at, then received_at, ties broken by
-    the canonical values (never by row order).
+    the canonical values (never by row order): the smallest, field by field in §2's order.
     """
     groups: dict[tuple[str, str], list[tuple[dict, frozenset]]] = {}
     for row, cols in dossiers:
         groups.setdefault((unit_key(row["unit"]), row["dossier_id"].strip()), []).append((row, cols))
     kept, duplicates, conflicts = [], 0, 0
-    lowest = datetime.min
     for members in groups.values():
         duplicates += len(members) - 1
         distinct = {_canonical(r): (r, c) for r, c in members}
         conflicts += len(distinct) > 1
-        kept.append(
-            max(
-                distinct.values(),
-                key=lambda rc: (
-                    rc[0].get("finished_at") or lowest,
-                    rc[0].get("returned_at") or lowest,
-                    rc[0].get("received_at") or lowest,
-                    repr(_canonical(rc[0])),
-                ),
-            )
-        )
+        ordered = sorted(distinct.values(), key=lambda rc: _values_order(rc[0]))
+        ordered.sort(key=lambda rc: _recency(rc[0]), reverse=True)  # stable: ties keep the values' order
+        kept.append(ordered[0])
     return kept, duplicates, conflicts
 
 

@@ -53,3 +53,28 @@ def test_no_duplicates_returns_input():
     result = deduplicate(_frame(rows))
     assert result.dossiers.height == 2
     assert result.duplicates == 0
+
+
+def test_ties_keep_the_smallest_value_field_by_field_blanks_last():
+    """Equal dates: the first field that differs decides (channel before field), smallest first, blank last."""
+    day = datetime(2024, 3, 1)
+    rows = [
+        {"dossier_id": "Z", "received_at": day, "channel": "postal", "field": "A"},
+        {"dossier_id": "Z", "received_at": day, "channel": "online", "field": "B"},
+        {"dossier_id": "Z", "received_at": day, "channel": None, "field": "A"},
+    ]
+    for order in (rows, rows[::-1], rows[1:] + rows[:1]):
+        kept = deduplicate(_frame(order)).dossiers
+        assert kept.select("channel", "field").rows() == [("online", "B")]
+
+
+def test_unit_spellings_of_one_dossier_keep_one_spelling_whatever_the_order():
+    """Two spellings of a unit are one dossier (identical), and the spelling kept does not depend on row order."""
+    rows = [
+        {"dossier_id": "U", "received_at": datetime(2024, 3, 1), "unit": "UBND xã Hoà An"},
+        {"dossier_id": "U", "received_at": datetime(2024, 3, 1), "unit": "UBND xã Hòa An"},
+    ]
+    forward = deduplicate(_frame(rows))
+    backward = deduplicate(_frame(rows[::-1]))
+    assert forward.dossiers["unit"].to_list() == backward.dossiers["unit"].to_list() == [min(r["unit"] for r in rows)]
+    assert (forward.identical, forward.conflicting) == (1, 0)

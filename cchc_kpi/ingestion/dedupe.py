@@ -78,8 +78,10 @@ def deduplicate(
         return DedupeResult(dossiers=rows_kept())
     values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
     versions = multi.unique(subset=keys + values).group_by(keys).len()
-    order = keys + list(RECENCY) + values + [FILE, ROW]
-    descending = [False] * len(keys) + [True] * len(RECENCY) + [False] * (len(values) + 2)
+    # the unit as written last: spellings of one unit are one dossier, yet the one kept never
+    # depends on the row order
+    order = keys + list(RECENCY) + values + ["unit", FILE, ROW]
+    descending = [False] * len(keys) + [True] * len(RECENCY) + [False] * (len(values) + 3)
     kept = multi.sort(order, descending=descending, nulls_last=True).unique(
         subset=keys, keep="first", maintain_order=True
     )

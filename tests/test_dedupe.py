@@ -76,5 +76,9 @@ def test_unit_spellings_of_one_dossier_keep_one_spelling_whatever_the_order():
     ]
     forward = deduplicate(_frame(rows))
     backward = deduplicate(_frame(rows[::-1]))
-    assert forward.dossiers["unit"].to_list() == backward.dossiers["unit"].to_list() == [min(r["unit"] for r in rows)]
+    assert (
+        forward.dossiers["unit"].to_list()
+        == backward.dossiers["unit"].to_list()
+        == [min(r["unit"] for r in rows)]
+    )
     assert (forward.identical, forward.conflicting) == (1, 0)

@@ -26,12 +26,11 @@ from cchc_kpi.read.limits import Limits
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
 CHUNK = 4 << 20
-# every column letter → A, every digit but 0 → 0: a two-letter cell reference reads
-# '<c r="AA', a three-letter one '<c r="AAA', whatever its letters
-_SHAPE = bytes.maketrans(b"BCDEFGHIJKLMNOPQRSTUVWXYZ123456789", b"A" * 25 + b"0" * 9)
+_LETTERS = bytes(range(ord("A"), ord("Z") + 1))
+_DIGITS = b"123456789"
 _ROW = re.compile(rb'<row[^>]*?\br="(\d+)"')
 _BIG = re.compile(rb'\br="[A-Z]*(\d{7,})"')  # a row or cell reference past row 999,999
-_REF = re.compile(rb'<c r="([A-Z]{1,4})\d')
+_REF = re.compile(rb'<c r="([A-Z]+)\d')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]*)(\d*)(?::([A-Z]*)(\d*))?"\s*/>')
 
 
@@ -75,14 +74,26 @@ def uses_1904(book: zipfile.ZipFile) -> bool:
     return match is not None
 
 
+def _shape(declared_columns: int) -> bytes:
+    """The translation that shapes a sheet's XML for the searches of :func:`sheet_extent`:
+    every digit but 0 → 0; every column letter up to the declared last one → A, every
+    letter past it → B (with no declared range within A–Z, every letter → A). So
+    ``<c r="B`` is a one-letter column past the declared range or a longer reference, and
+    ``<c r="AA`` / ``<c r="AB`` a reference of two letters or more."""
+    within = declared_columns if 0 < declared_columns < 26 else 26
+    classes = b"A" * within + b"B" * (26 - within)
+    return bytes.maketrans(_LETTERS + _DIGITS, classes + b"0" * len(_DIGITS))
+
+
 def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
-    """Stream ``member`` (a sheet's XML) once and return the range its cells span."""
+    """Stream ``member`` (a sheet's XML) once and return the range its cells span: one
+    translation of each piece and a few plain searches (no regular expression over the cells)."""
     first_row = last_row = 0
-    wide = 1  # how many letters the widest reference has: 1 (A–Z), 2, 3 or more
     declared_rows = declared_columns = 0
     tail = b""
-    beyond: re.Pattern[bytes] | None = None  # a one-letter reference past the declared last column
-    exceeded = seen = False  # a cell past it; any cell written as <c r="…" (the form searched for)
+    shape = _shape(0)
+    past = False  # a reference of two letters or more, or one letter past the declared last column
+    seen = False  # any cell written as <c r="…" (the form searched for)
     first_letters, first_digits = b"A", b""
     with book.open(member) as stream:
         start = True
@@ -97,43 +108,39 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                     declared_columns = column_number(last_letters or b"A")
                     declared_rows = int(last_digits or 0)
                     first_letters, first_digits = dimension.group(1) or b"A", dimension.group(2) or b""
-                    if declared_columns < 26:
-                        after = bytes(range(ord("A") + declared_columns, ord("Z") + 1))
-                        beyond = re.compile(rb'<c r="[' + after + rb"]\d")
+                    shape = _shape(declared_columns)
             if not first_row and (found := _ROW.search(piece)):
                 first_row = int(found.group(1))
             at = piece.rfind(b"<row ")
             if at != -1 and (found := _ROW.match(piece, at)):
                 last_row = max(last_row, int(found.group(1)))
-            shaped = piece.translate(_SHAPE)
+            shaped = piece.translate(shape)
             if b'0000000"' in shaped:  # rows are in order in any real sheet; a far one anywhere counts
                 last_row = max([last_row, *(int(n) for n in _BIG.findall(piece))])
-            if b'<c r="AAAA' in shaped:
-                wide = 4
-            elif b'<c r="AAA' in shaped:
-                wide = max(wide, 3)
-            elif b'<c r="AA' in shaped:
-                wide = max(wide, 2)
-            if beyond is not None and not exceeded and beyond.search(piece):
-                exceeded = True
+            if not past:
+                past = b'<c r="B' in shaped or b'<c r="AA' in shaped or b'<c r="AB' in shaped
             seen = seen or b'<c r="' in piece
             tail = chunk[-64:]  # a reference cut between two pieces is seen whole in the next
-    if wide == 1:  # within A–Z: the declared last column, unless a cell lies past it (or none is seen)
-        columns = declared_columns if beyond is not None and seen and not exceeded else 26
-        columns = _widest(book, member) if exceeded else columns
-    else:
-        columns = _widest(book, member) if wide <= 3 else EXCEL_COLUMNS + 1
+    if past:  # past column Z or past the declared range: the widest column, read exactly
+        columns = _widest(book, member)
+    else:  # within A–Z: the declared last column (or Z without one, or when no cell is seen)
+        columns = declared_columns if 0 < declared_columns < 26 and seen else 26
     from_a1 = first_letters == b"A" and (not first_digits or int(first_digits) <= max(first_row, 1))
     return Extent(first_row, last_row, columns, declared_rows, declared_columns, from_a1)
 
 
 def _widest(book: zipfile.ZipFile, member: str) -> int:
-    """The widest column referenced, read exactly (a second pass, for sheets past column Z)."""
+    """The widest column referenced, read exactly (a second pass, for sheets past column Z
+    or past their declared range; a reference of more than three letters is past Excel's
+    last column, so its number is not worked out)."""
     widest, tail = 1, b""
     with book.open(member) as stream:
         while chunk := stream.read(CHUNK):
             refs = _REF.findall(tail + chunk)
             if refs:
+                longest = max(refs, key=len)
+                if len(longest) > 3:
+                    return EXCEL_COLUMNS + 1
                 widest = max(widest, max(column_number(r) for r in set(refs)))
             tail = chunk[-64:]
     return widest

@@ -1,0 +1,53 @@
+"""Tests of the XLSX pre-scan: the columns and rows a sheet's cells really span."""
+
+import io
+import zipfile
+
+import pytest
+
+from cchc_kpi.read import xlsx_scan
+from cchc_kpi.read.xlsx_scan import EXCEL_COLUMNS, sheet_extent
+
+MEMBER = "xl/worksheets/sheet1.xml"
+
+
+def _book(cells: list[str], dimension: str | None) -> zipfile.ZipFile:
+    rows = "".join(
+        f'<row r="{int("".join(filter(str.isdigit, c)))}"><c r="{c}"><v>1</v></c></row>' for c in cells
+    )
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    xml = f'<?xml version="1.0"?><worksheet>{dim}<sheetData>{rows}</sheetData></worksheet>'
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr(MEMBER, xml)
+    return zipfile.ZipFile(io.BytesIO(out.getvalue()))
+
+
+@pytest.mark.parametrize(
+    ("cells", "dimension", "columns", "last_row"),
+    [
+        (["A1", "C2"], "A1:C2", 3, 2),  # true dimension: taken as declared
+        (["A1", "E2"], "A1:C2", 5, 2),  # a one-letter column past the declared one
+        (["A1", "C2"], None, 26, 2),  # no dimension: up to Z, without a second pass
+        (["A1", "AB3"], "A1:C3", 28, 3),  # two letters, first within the declared range
+        (["A1", "RA3"], "A1:Q3", 469, 3),  # two letters, first past it
+        (["A1", "AR3"], "A1:Q3", 44, 3),  # second letter past it
+        (["A1", "XFD3"], None, EXCEL_COLUMNS, 3),  # Excel's last column
+        (["A1", "ABCDE3"], "A1:C3", EXCEL_COLUMNS + 1, 3),  # five letters: past Excel
+        (["A1", "B99999999"], "A1:B2", 2, 99999999),  # a far row, whatever the dimension says
+    ],
+)
+def test_extent_is_what_the_cells_span(cells, dimension, columns, last_row):
+    """The columns and last row are those the cells reach, whatever the <dimension> declares."""
+    extent = sheet_extent(_book(cells, dimension), MEMBER)
+    assert (extent.columns, extent.last_row) == (columns, last_row)
+
+
+def test_a_reference_cut_between_two_pieces_is_found(monkeypatch):
+    """A wide reference split across two pieces of the stream is still seen."""
+    cells = ["A1", "B2", "AC3"]
+    book = _book(cells, "A1:B3")
+    xml = book.read(MEMBER)
+    cut = xml.index(b'<c r="AC') + 7  # between the two letters
+    monkeypatch.setattr(xlsx_scan, "CHUNK", cut)
+    assert sheet_extent(book, MEMBER).columns == 29

@@ -63,3 +63,26 @@ def test_empty_and_binary_files_rejected(tmp_path):
     with pytest.raises(InputError) as err:
         open_grids(garbage)[0]
     assert err.value.message.key == "input.binary"
+
+
+@pytest.mark.parametrize(
+    ("data", "faults"),
+    [
+        (b"ab\r\ncd\r\nef\n", (False, False)),  # CR LF cut between two windows: not a lone CR
+        (b"abc\rd\r\nef\n", (False, True)),  # a lone CR at the last byte of a window
+        (b"abcdefgh\x00ij\n", (True, False)),  # a NUL byte in a later window
+        (b"abcdefgh\nij\r", (False, True)),  # a lone CR ending the file
+    ],
+)
+def test_faults_are_found_across_search_windows(tmp_path, monkeypatch, data, faults):
+    """NUL bytes and lone CRs are found a window at a time, in memory or mapped, wherever the windows cut."""
+    import mmap
+
+    from cchc_kpi.read import text
+
+    monkeypatch.setattr(text, "SEARCH_WINDOW", 4)
+    path = tmp_path / "x.csv"
+    path.write_bytes(data)
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        assert text._search_faults(view) == faults
+    assert text._search_faults(data) == faults

@@ -154,8 +154,7 @@ def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
     view: bytes | mmap.mmap = data if data is not None else (mapped or b"")
     try:
         _check_lines(view, path, limits)
-        nul = view.find(b"\x00") != -1
-        lone_cr = view.find(b"\r") != -1 and _LONE_CR.search(view) is not None
+        nul, lone_cr = _search_faults(view)
         notes: list[Message] = []
         if nul or lone_cr:
             data = bytes(view) if data is None else data
@@ -173,6 +172,29 @@ def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
 
 
 _LONE_CR = re.compile(rb"\r(?!\n)")
+SEARCH_WINDOW = 64 * 2**20
+
+
+def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool]:
+    """Whether the file holds NUL bytes, and line ends made of a lone CR. Searched a window
+    at a time; a mapped file's window is let go once searched, so that a gigabyte export
+    never sits whole in the process's memory (its pages stay in the system's file cache)."""
+    size = len(view)
+    nul = lone_cr = False
+    released = 0  # the searched pages let go so far (whole pages only)
+    for start in range(0, size, SEARCH_WINDOW):
+        end = min(start + SEARCH_WINDOW, size)
+        nul = nul or view.find(b"\x00", start, end) != -1
+        if not lone_cr and view.find(b"\r", start, end) != -1:
+            # one byte past the window, so a CR LF cut between two windows is seen whole
+            found = _LONE_CR.search(view, start, min(end + 1, size))
+            lone_cr = found is not None and found.start() < end
+        upto = end - end % mmap.PAGESIZE
+        if isinstance(view, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and upto > released:
+            with contextlib.suppress(OSError):  # only memory at stake (and no madvise on Windows)
+                view.madvise(mmap.MADV_DONTNEED, released, upto - released)
+            released = upto
+    return nul, lone_cr
 
 
 def _check_lines(view: bytes | mmap.mmap, path: Path, limits: Limits) -> None:

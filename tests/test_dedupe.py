@@ -82,3 +82,23 @@ def test_unit_spellings_of_one_dossier_keep_one_spelling_whatever_the_order():
         == [min(r["unit"] for r in rows)]
     )
     assert (forward.identical, forward.conflicting) == (1, 0)
+
+
+def test_rows_kept_part_by_part_equal_one_filter():
+    """A frame parsed in parts, filtered part by part (each part let go), keeps the rows one filter keeps, in order."""
+    from cchc_kpi.ingestion.dedupe import find_duplicates, in_parts, kept_rows
+
+    day = datetime(2024, 3, 1)
+    first = _frame([{"dossier_id": "A", "received_at": day}, {"dossier_id": "B", "received_at": day}])
+    second = _frame([{"dossier_id": "A", "received_at": day}, {"dossier_id": "C", "received_at": None}])
+    second = second.with_columns(pl.lit(1, pl.UInt32).alias("_file"))
+    frame = pl.concat([first, second], rechunk=False)
+    rows = pl.col("received_at").is_not_null()
+    found = find_duplicates(frame, "unit", rows)
+    parts = in_parts(frame)
+    assert len(parts) == 2
+    kept = kept_rows(parts, found.keep)
+    assert parts == []
+    assert kept.equals(deduplicate(frame, "unit", rows).dossiers)
+    assert kept.select("_file", "dossier_id").rows() == [(0, "A"), (0, "B")]
+    assert (found.duplicates, found.removed_by_file) == (1, {1: 1})

@@ -35,6 +35,22 @@ class DedupeResult:
     removed_by_file: dict[int, int] = field(default_factory=dict)
 
 
+@dataclass
+class Duplicates:
+    """What de-duplication found: which rows to keep (``keep``: None for every row) and
+    what is removed."""
+
+    keep: pl.Expr | None
+    duplicates: int = 0
+    identical: int = 0
+    conflicting: int = 0
+    removed_by_file: dict[int, int] = field(default_factory=dict)
+
+    def result(self, dossiers: pl.DataFrame) -> DedupeResult:
+        """The result, with the kept ``dossiers``."""
+        return DedupeResult(dossiers, self.duplicates, self.identical, self.conflicting, self.removed_by_file)
+
+
 def key_columns(duplicate_key: DuplicateKey) -> list[str]:
     """Return the columns that identify a dossier."""
     return [UNIT_KEY, "dossier_id"] if duplicate_key == "unit" else ["dossier_id"]
@@ -52,30 +68,78 @@ def deduplicate(
 ) -> DedupeResult:
     """Return one row per dossier of ``frame`` (with ``_unit_key``), of its valid dossier
     rows: the ``rows`` where given (so that keeping the valid rows and dropping the
-    duplicates is one filter, one copy), else every row."""
+    duplicates is one filter), else every row."""
+    found = find_duplicates(frame, duplicate_key, rows)
+    return found.result(frame if found.keep is None else frame.filter(found.keep))
+
+
+def in_parts(frame: pl.DataFrame) -> list[pl.DataFrame]:
+    """``frame`` cut where its columns' chunks end (no copy): the parts a big export was
+    parsed in, or the inputs, each of which owns its memory once the frame is let go."""
+    column = max(frame.get_columns(), key=lambda s: s.n_chunks(), default=None)
+    if column is None or column.n_chunks() == 1:
+        return [frame]
+    parts, offset = [], 0
+    for length in column.chunk_lengths():
+        parts.append(frame.slice(offset, length))
+        offset += length
+    return parts
+
+
+def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None) -> pl.DataFrame:
+    """The rows of ``parts`` that ``keep`` selects, in order, filtered part by part. The
+    list is emptied as it goes, so that each part is let go once filtered: the rows are
+    never held twice over (at 10M rows, the dossiers and their kept copy took 2.5 GB)."""
+    import polars as pl
+
+    kept = []
+    while parts:
+        part = parts.pop(0)
+        kept.append(part if keep is None else part.filter(keep))
+        del part
+    return kept[0] if len(kept) == 1 else pl.concat(kept, how="vertical", rechunk=False)
+
+
+def _key_hashes(frame: pl.DataFrame, keys: list[str]) -> pl.Series:
+    """A 64-bit hash of each row's key columns (equal keys, equal hashes; the keys are
+    compared exactly afterwards among the rows whose hashes repeat)."""
+    hashes = [frame.get_column(k).hash(seed=i + 1) for i, k in enumerate(keys)]
+    combined = hashes[0]
+    for more in hashes[1:]:
+        combined = (combined * 0x100000001B3) ^ more  # wraps around: a mix, not a sum
+    return combined
+
+
+def find_duplicates(
+    frame: pl.DataFrame, duplicate_key: DuplicateKey = "unit", rows: pl.Expr | None = None
+) -> Duplicates:
+    """Find the duplicate dossiers among the ``rows`` of ``frame`` (with ``_unit_key``; every
+    row when None): the rows to keep as an expression of each row's own columns (so that it
+    can filter the frame part by part), and the counts."""
     import polars as pl
 
     keys = key_columns(duplicate_key)
-
-    def rows_kept(gone: pl.Expr | None = None) -> pl.DataFrame:
-        wanted = [e for e in (rows, gone) if e is not None]
-        return frame.filter(pl.all_horizontal(wanted)) if wanted else frame
-
     # millions of rows: a 64-bit hash per row, sorted, finds the repeated hashes by comparing
     # neighbours (5× faster than a hash table over all rows at 10M); the exact keys are then
     # compared among the candidates only (a hash collision is not a duplicate)
-    hashed = pl.struct(keys).hash()
-    hashes = frame.select(hashed if rows is None else pl.when(rows).then(hashed)).to_series()
+    # column by column, never a query of the whole frame: a frame parsed in parts has columns
+    # cut differently (some are one piece, some constant), and a query over it would first
+    # copy it all into one piece (1.9 GB at 10M rows)
+    hashes = _key_hashes(frame, keys)
+    if rows is not None:
+        names = dict.fromkeys(rows.meta.root_names())
+        wanted = pl.DataFrame([frame.get_column(n) for n in names]).select(rows)
+        hashes = hashes.zip_with(wanted.to_series(), pl.Series([None], dtype=hashes.dtype))
     ordered = hashes.drop_nulls().sort()
     repeated = ordered.filter((ordered == ordered.shift(1)) | (ordered == ordered.shift(-1))).unique()
     if repeated.is_empty():
-        return DedupeResult(dossiers=rows_kept())
+        return Duplicates(keep=rows)
     maybe = hashes.is_in(repeated.implode()).fill_null(False)
     candidates = frame.filter(maybe)
     exact = candidates.select(pl.struct(keys).is_duplicated()).to_series()
     multi = candidates.filter(exact)
     if multi.is_empty():
-        return DedupeResult(dossiers=rows_kept())
+        return Duplicates(keep=rows)
     values = [UNIT_KEY] + [c for c in canonical_names() if c != "unit" and c not in keys]
     versions = multi.unique(subset=keys + values).group_by(keys).len()
     # the unit as written last: spellings of one unit are one dossier, yet the one kept never
@@ -87,10 +151,9 @@ def deduplicate(
     )
     removed = multi.join(kept.select(FILE, ROW), on=[FILE, ROW], how="anti")
     by_file = dict(removed.group_by(FILE).len().iter_rows())
-    # the rows kept, in their order: one filter of the frame (no copy of the singles, no sort)
     gone = pl.struct(FILE, ROW).is_in(removed.select(pl.struct(FILE, ROW)).to_series().implode())
-    return DedupeResult(
-        dossiers=rows_kept(~gone),
+    return Duplicates(
+        keep=~gone if rows is None else rows & ~gone,
         duplicates=removed.height,
         identical=multi.height - multi.unique(subset=keys + values).height,
         conflicting=int(versions.filter(pl.col("len") > 1).height),

@@ -14,7 +14,7 @@ from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.accounting import summarise_inputs, with_duplicates
 from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
-from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
+from cchc_kpi.ingestion.dedupe import find_duplicates, in_parts, kept_rows, with_unit_key
 from cchc_kpi.ingestion.layout import RAGGED_SHARE
 from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan, parse_rows
 from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
@@ -281,9 +281,12 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     keyed = with_unit_key(parsed.drop(GROUP_COUNT))
     del parsed
     # millions of rows: the valid rows kept and the duplicates dropped by one filter (none
-    # when every row is a valid dossier row and none is a duplicate)
-    result = deduplicate(keyed, options.duplicate_key, None if clean else valid_rows)
+    # when every row is a valid dossier row and none is a duplicate), part by part, each part
+    # let go once filtered
+    found = find_duplicates(keyed, options.duplicate_key, None if clean else valid_rows)
+    parts = in_parts(keyed)
     del keyed
+    result = found.result(kept_rows(parts, found.keep))
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,

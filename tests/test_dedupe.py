@@ -85,7 +85,7 @@ def test_unit_spellings_of_one_dossier_keep_one_spelling_whatever_the_order():
 
 
 def test_rows_kept_part_by_part_equal_one_filter():
-    """A frame parsed in parts, filtered part by part (each part let go), keeps the rows one filter keeps, in order."""
+    """A frame parsed in parts, filtered part by part (each part let go), keeps the rows one filter keeps, in order, in one piece."""
     from cchc_kpi.ingestion.dedupe import find_duplicates, in_parts, kept_rows
 
     day = datetime(2024, 3, 1)
@@ -102,3 +102,4 @@ def test_rows_kept_part_by_part_equal_one_filter():
     assert kept.equals(deduplicate(frame, "unit", rows).dossiers)
     assert kept.select("_file", "dossier_id").rows() == [(0, "A"), (0, "B")]
     assert (found.duplicates, found.removed_by_file) == (1, {1: 1})
+    assert {kept[c].n_chunks() for c in kept.columns} == {1}

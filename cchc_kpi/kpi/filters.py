@@ -81,7 +81,7 @@ def _check_names(option: str, values: Sequence[str], keys: set[str], known: Sequ
 def _names(frame: pl.DataFrame, column: str) -> list[str]:
     import polars as pl
 
-    return frame.select(pl.col(column).cast(pl.String).drop_nulls().unique().sort()).to_series().to_list()
+    return frame.select(pl.col(column).drop_nulls().unique().cast(pl.String).sort()).to_series().to_list()
 
 
 def _reads_as_unit(name: str) -> bool:

@@ -24,17 +24,16 @@ if TYPE_CHECKING:
 GROUP_KEYS: tuple[GroupKey, ...] = ("unit", "level", "area", "field", "procedure", "channel", "month")
 CONFIGURED = ("_conf_unit", "_conf_level", "_conf_area", "_merged")
 CHANNEL_ORDER = ("online", "direct", "postal")
+PROCEDURE = ("procedure_name", "procedure_code")
 
 
-def _most_frequent(frame: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
-    """Return ``key → display``: the most frequent spelling per key (ties: Unicode order)."""
+def _most_frequent(spellings: pl.DataFrame, text: str, key: str) -> pl.DataFrame:
+    """Return ``key → display`` from the ``spellings`` (key, text, len): the most frequent
+    spelling per key (ties: Unicode order)."""
     import polars as pl
 
     return (
-        frame.select(key, text)
-        .filter(pl.col(text).is_not_null())
-        .group_by(key, text)
-        .len()
+        spellings.filter(pl.col(text).is_not_null())
         .sort([key, "len", text], descending=[False, True, False])
         .unique(subset=key, keep="first", maintain_order=True)
         .select(key, pl.col(text).alias(f"{text}__shown"))
@@ -50,7 +49,7 @@ def _configured(
     if not directory:
         nulls = [pl.lit(None, pl.String).alias(c) for c in CONFIGURED[:3]]
         return dossiers.with_columns(*nulls, pl.lit(False).alias("_merged"))
-    table = directory.table(dossiers[UNIT_KEY].cast(pl.String).unique().to_list(), as_units)
+    table = directory.table(dossiers[UNIT_KEY].unique().cast(pl.String).to_list(), as_units)
     joined = dossiers.join(
         table.with_columns(pl.col(UNIT_KEY).cast(dossiers.schema[UNIT_KEY])), on=UNIT_KEY, how="left"
     )
@@ -66,21 +65,25 @@ def with_group_columns(
     import polars as pl
 
     cat = pl.Categorical()  # millions of rows, a few hundred names: 4 bytes a row
-    frame = _configured(dossiers, directory, as_units).with_columns(
-        pl.coalesce(pl.col("procedure_name").cast(pl.String), pl.col("procedure_code").cast(pl.String))
-        .cast(cat)
-        .alias("_procedure")
-    )
+    # the procedure by its name, else its code: the categorical codes themselves where both are
+    # categorical (their text for millions of rows took 1 GB at 10M)
+    names = [pl.col(c) if dossiers.schema[c] == cat else pl.col(c).cast(cat) for c in PROCEDURE]
+    frame = _configured(dossiers, directory, as_units).with_columns(pl.coalesce(names).alias("_procedure"))
     frame = frame.with_columns(
         map_distinct(frame, "field", name_key_expr).cast(cat).alias("_field_key"),
         map_distinct(frame, "_procedure", name_key_expr).cast(cat).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
-        pairs = frame.select(key, text).unique()
-        if pairs.height == pairs[key].n_unique():  # one spelling per name: it is the name shown
-            frame = frame.with_columns(pl.col(text).cast(cat).alias(f"{text}__shown"))
+        # a group-by over the categorical codes: a few hundred pairs (a unique() of the rows
+        # took 0.5 GB at 10M rows)
+        spellings = frame.group_by(key, text).len()
+        if spellings.height == spellings[key].n_unique():  # one spelling per name: it is the name shown
+            # a cast of a categorical to itself gives one piece, and a column in one piece
+            # beside columns read in parts makes Polars copy the whole frame into one (2 GB at 10M)
+            shown_as_is = pl.col(text) if frame.schema[text] == cat else pl.col(text).cast(cat)
+            frame = frame.with_columns(shown_as_is.alias(f"{text}__shown"))
             continue
-        shown = _most_frequent(frame, text, key)  # a few rows: mapped, not joined (no copy of the frame)
+        shown = _most_frequent(spellings, text, key)  # a few rows: mapped, not joined (no copy of the frame)
         frame = frame.with_columns(
             pl.col(key)
             .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=cat)

@@ -70,10 +70,8 @@ class PreparedDossiers:
         """Each unit's level, as the report groups them."""
         import polars as pl
 
-        pairs = self.frame.select(
-            pl.col("g_unit").cast(pl.String), pl.col("g_level").cast(pl.String)
-        ).unique()
-        return dict(pairs.iter_rows())
+        pairs = self.frame.group_by("g_unit", "g_level").len()  # the codes, then the few names
+        return dict(pairs.select(pl.col("g_unit", "g_level").cast(pl.String)).iter_rows())
 
     def classified(self, period: Period | None = None) -> pl.LazyFrame:
         """The dossiers with the classification flags ``k_*`` of ``period`` (the run's by default),

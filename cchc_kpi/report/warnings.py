@@ -65,7 +65,7 @@ def report_warnings(prepared: PreparedDossiers, total: dict[str, Any], sample: b
     if absent:
         out.append(Message("warn.absent_columns", {"columns": absent}))
     levels = frame.select("g_unit", "g_level").filter(pl.col("g_level") == "unknown")
-    unknown_units = levels["g_unit"].cast(pl.String).unique().sort().to_list()
+    unknown_units = levels["g_unit"].unique().cast(pl.String).sort().to_list()
     if unknown_units:
         out.append(Message("warn.unknown_level", {"count": len(unknown_units), "units": unknown_units}))
     return out
@@ -80,7 +80,7 @@ def unit_warnings(frame: pl.DataFrame, directory: UnitDirectory) -> list[Message
         return []
     out = []
     unlisted = frame.select("g_unit", "_conf_unit").filter(pl.col("_conf_unit").is_null())
-    unknown = unlisted["g_unit"].cast(pl.String).unique().sort().to_list()
+    unknown = unlisted["g_unit"].unique().cast(pl.String).sort().to_list()
     if unknown and directory.units:
         out.append(Message("warn.unit_unknown", {"count": len(unknown), "units": unknown}))
     merged = frame.select(pl.col("_merged").sum()).item()

@@ -79,7 +79,7 @@ def units_in_period(prepared: PreparedDossiers) -> tuple[str, ...]:
 
     c = pl.col
     in_period = c("k_new") | c("k_carried") | c("k_not_accepted")
-    names = prepared.classified().filter(in_period).select(c("g_unit").cast(pl.String).unique()).collect()
+    names = prepared.classified().filter(in_period).select(c("g_unit").unique().cast(pl.String)).collect()
     return tuple(sorted(n for n in names["g_unit"].to_list() if n is not None))
 
 

@@ -159,26 +159,11 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
         return map_categories(frame[column], [func])[0]
     table = frame.select(pl.col(column).drop_nulls().unique().alias("key"))
     table = table.with_columns(func(pl.col("key").cast(pl.String)).alias("value"))
-    mapped = frame.get_column(column).replace_strict(
-        table["key"], table["value"], default=None, return_dtype=table.schema["value"]
-    )
-    return chunked_like(mapped, frame.get_column(column))
-
-
-def chunked_like(values: pl.Series, like: pl.Series) -> pl.Series:
-    """``values`` cut into the chunks of ``like`` (no copy). A column added to a frame read
-    in parts must be cut where the frame's columns are: one cut otherwise makes Polars copy
-    the whole frame into one piece as it adds it (2 GB at 10M rows)."""
-    import polars as pl
-
-    lengths = like.chunk_lengths()
-    if len(lengths) <= 1 or values.chunk_lengths() == lengths:
-        return values
-    pieces, offset = [], 0
-    for length in lengths:
-        pieces.append(values.slice(offset, length))
-        offset += length
-    return pl.concat(pieces, rechunk=False)
+    return frame.select(
+        pl.col(column).replace_strict(
+            table["key"], table["value"], default=None, return_dtype=table.schema["value"]
+        )
+    ).to_series()
 
 
 def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Expr]]) -> list[pl.Series]:
@@ -191,14 +176,11 @@ def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Exp
     named = [f(pl.col("key")).alias(f"v{i}") for i, f in enumerate(funcs)]
     values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(named)
     if distinct.is_empty():
-        return [
-            chunked_like(pl.Series(column.name, [None] * column.len(), dtype=dtype), column)
-            for dtype in values.dtypes
-        ]
+        return [pl.Series(column.name, [None] * column.len(), dtype=dtype) for dtype in values.dtypes]
     ids, physical = distinct.to_physical(), column.to_physical()
     size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
     out = []
     for mapped in values.iter_columns():
         table = pl.Series([None] * size, dtype=mapped.dtype).scatter(ids, mapped)
-        out.append(chunked_like(table.gather(physical).alias(column.name), column))
+        out.append(table.gather(physical).alias(column.name))
     return out

@@ -1,10 +1,12 @@
 """Tests of unit level inference (domain.md §9)."""
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_kpi.ingestion.pipeline import ingest
 from cchc_kpi.kpi.grouping import with_group_columns
-from cchc_kpi.schema.levels import level_expr
+from cchc_kpi.schema.levels import infer_level, level_expr
 
 from .conftest import FIXTURES
 
@@ -24,6 +26,15 @@ NAMES = {
     "Trung tâm Phục vụ hành chính công tỉnh": "department",
     "UBND tỉnh Khánh Hòa": "province",
     "Công ty ABC": "unknown",
+    # a level word counts only as a whole word: followed by a space, a sign or the end
+    "UBND xã": "commune",
+    "UBND xã-Vạn Hưng": "commune",
+    "UBND xãa Hưng": "unknown",
+    "UBND tỉnhx": "unknown",
+    "Phòng Tư pháp huyện": "district",
+    "Phòng Tư pháp-huyện Vạn Ninh": "district",
+    "Phòng Tư pháphuyện Vạn Ninh": "unknown",
+    "Phòng Tư pháp huyện_Vạn": "unknown",
 }
 
 
@@ -32,6 +43,20 @@ def test_levels_from_names():
     frame = pl.DataFrame({"unit": list(NAMES)})
     levels = frame.select(level_expr(pl.col("unit")).alias("level"))["level"].to_list()
     assert dict(zip(NAMES, levels, strict=True)) == NAMES
+
+
+PIECES = ["UBND ", "xã", "ã", "phường", " ", "-", "_", "\n", "tỉnh", "huyện", "Phòng ", "thị xã", "1", "sở",
+          "bộ phận một cửa ", "văn phòng đăng ký đất đai", "thành phố"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join), min_size=1, max_size=20)
+)
+def test_level_twins_agree(names):
+    """The Polars level expression and its Python twin infer the same level for any name."""
+    frame = pl.DataFrame({"unit": names}, schema={"unit": pl.String})
+    assert frame.select(level_expr(pl.col("unit")))["literal"].to_list() == [infer_level(n) for n in names]
 
 
 def test_unit_shown_with_most_frequent_spelling():

@@ -174,13 +174,15 @@ def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Exp
 
     distinct = column.drop_nulls().unique()
     named = [f(pl.col("key")).alias(f"v{i}") for i, f in enumerate(funcs)]
-    values = pl.DataFrame({"key": distinct.cast(pl.String)}).select(named)
+    # lazily, so that a step several functions share (the lower-case name, say) is computed once
+    values = pl.LazyFrame({"key": distinct.cast(pl.String)}).select(named).collect()
     if distinct.is_empty():
-        return [pl.Series(column.name, [None] * column.len(), dtype=dtype) for dtype in values.dtypes]
+        nulls = (pl.repeat(None, column.len(), dtype=dtype, eager=True) for dtype in values.dtypes)
+        return [n.alias(column.name) for n in nulls]
     ids, physical = distinct.to_physical(), column.to_physical()
     size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
     out = []
     for mapped in values.iter_columns():
-        table = pl.Series([None] * size, dtype=mapped.dtype).scatter(ids, mapped)
+        table = pl.repeat(None, size, dtype=mapped.dtype, eager=True).scatter(ids, mapped)
         out.append(table.gather(physical).alias(column.name))
     return out

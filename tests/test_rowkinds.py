@@ -60,3 +60,16 @@ def test_kinds():
         (None, None),
         (None, None),
     ]
+
+
+def test_total_word_ends_the_word():
+    """A total label starts with a whole total word ("Tổng: 12" yes, "Tổngx" no)."""
+    import re
+
+    from cchc_kpi.ingestion.row_kinds import TOTAL_PATTERN
+
+    cells = {"tổng cộng": True, "tổng: 12": True, "total": True, "tổng số hồ sơ": True,
+             "tổngx": False, "totalizer": False, "tổng_1": False}  # fmt: skip
+    found = pl.Series(list(cells)).str.contains(TOTAL_PATTERN).to_list()
+    assert dict(zip(cells, found, strict=True)) == cells
+    assert [re.search(TOTAL_PATTERN, c) is not None for c in cells] == list(cells.values())

@@ -21,11 +21,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from cchc_kpi.schema.textnorm import WORD_END
+
 if TYPE_CHECKING:
     import polars as pl
 
 SKIP_KINDS = ("title", "header", "numbered", "blank", "group", "total", "footer")
-TOTAL_PATTERN = r"^(tổng\s*cộng|tổng\s*số|tổng|cộng|tong\s*cong|tong\s*so|total)\b"
+TOTAL_PATTERN = r"^(tổng\s*cộng|tổng\s*số|tổng|cộng|tong\s*cong|tong\s*so|total)" + WORD_END
 NUMBERING = r"^\s*(?:[ivxlcdm]+|\d+|[a-zđ])\s*[.)/:-]\s*"
 GROUP_COUNT = r"\s*\(\s*(\d{1,7})\s*\)\s*$"  # "UBND xã Tân Hòa ( 64 ) "
 UNIT_PATTERN = (

@@ -41,6 +41,10 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 # characters a cell can hold but no one sees: BOM, zero-width space and joiners, word
 # joiner, soft hyphen — removed, so "UBND\u200b xã" and "UBND xã" are one name
 INVISIBLE = "[\u00ad\u200b-\u200d\u2060\ufeff]"
+# a word's end in a Polars pattern: a character not of a word, or the end. To a search it means
+# what ``\b`` after a word means, but Polars' regex engine runs ``\b`` on non-ASCII text in its
+# slow engine (0.29 s for a million Vietnamese unit names, 0.03 s with this)
+WORD_END = r"(?:[^\w]|$)"
 # control characters (terminal escapes among them) and bidirectional controls: a space
 CONTROL = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 _INVISIBLE = re.compile(INVISIBLE)

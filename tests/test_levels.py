@@ -56,7 +56,7 @@ PIECES = ["UBND ", "xã", "ã", "phường", " ", "-", "_", "\n", "tỉnh", "huy
 def test_level_twins_agree(names):
     """The Polars level expression and its Python twin infer the same level for any name."""
     frame = pl.DataFrame({"unit": names}, schema={"unit": pl.String})
-    assert frame.select(level_expr(pl.col("unit")))["literal"].to_list() == [infer_level(n) for n in names]
+    assert frame.select(level_expr(pl.col("unit"))).to_series().to_list() == [infer_level(n) for n in names]
 
 
 def test_unit_shown_with_most_frequent_spelling():

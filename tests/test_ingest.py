@@ -192,3 +192,13 @@ def test_one_stray_month_first_value_is_a_rejected_row(tmp_path):
     dataset = ingest([path])
     assert dataset.accounting.rows_used == 8000
     assert dataset.rejected.rows() == [(0, 8002, "bad_date", "received_at")]
+
+
+def test_dossiers_hold_repeated_words_as_categoricals():
+    """Channel, service level, units and procedures are categorical (4 bytes a row, not a string view);
+    the rejected rows' reasons come out as text."""
+    data = ingest([FIXTURES / "bad_dates.csv"])
+    schema = data.dossiers.schema
+    for name in ("unit", "channel", "service_level", "procedure_code", "procedure_name", "field"):
+        assert schema[name] == pl.Categorical, name
+    assert data.rejected.schema["_reject"] == pl.String and data.rejected.height > 0

@@ -89,3 +89,14 @@ def test_every_character_nfc_changes_is_cleaned():
         if not n and unicodedata.normalize("NFC", c) != c
     ]
     assert missed == []
+
+
+def test_map_categories_gives_categorical_text_when_asked():
+    """map_categories with categorical=True gives the same text as a categorical column, nulls kept."""
+    from cchc_kpi.schema.textnorm import map_categories
+
+    column = pl.Series("c", [" Trực  tuyến", None, "Trực tiếp", " Trực  tuyến"]).cast(pl.Categorical)
+    plain, = map_categories(column, [clean_text_expr])
+    compact, = map_categories(column, [clean_text_expr], categorical=True)
+    assert plain.dtype == pl.String and compact.dtype == pl.Categorical
+    assert compact.cast(pl.String).to_list() == plain.to_list() == ["Trực tuyến", None, "Trực tiếp", "Trực tuyến"]

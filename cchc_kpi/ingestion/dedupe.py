@@ -9,6 +9,7 @@ never by the order rows came in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,8 @@ def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
     """Add ``_unit_key``: the unit name with case, spacing and tone placement folded."""
     import polars as pl
 
-    return frame.with_columns(map_distinct(frame, "unit", name_key_expr).cast(pl.Categorical).alias(UNIT_KEY))
+    key = map_distinct(frame, "unit", name_key_expr, categorical=True)
+    return frame.with_columns(key.cast(pl.Categorical).alias(UNIT_KEY))
 
 
 def deduplicate(
@@ -86,9 +88,11 @@ def in_parts(frame: pl.DataFrame) -> list[pl.DataFrame]:
     return parts
 
 
-def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None) -> pl.DataFrame:
+def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None, drop: Sequence[str] = ()) -> pl.DataFrame:
     """The rows of ``parts`` that ``keep`` selects, in order, filtered part by part and put
-    in one piece. The list is emptied as it goes, so that each part is let go once filtered.
+    in one piece, without the columns ``drop`` names (working columns the filter needs and
+    the kept rows do not). The list is emptied as it goes, so that each part is let go once
+    filtered.
 
     One piece, because a frame of parts beside columns in one piece (constant ones, such as
     a column the export lacks) is copied whole into one piece by Polars at the first column
@@ -98,7 +102,7 @@ def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None) -> pl.DataFrame:
     kept = []
     while parts:
         part = parts.pop(0)
-        kept.append(part if keep is None else part.filter(keep))
+        kept.append((part if keep is None else part.filter(keep)).drop(drop))
         del part
     if len(kept) == 1:
         return kept[0].rechunk()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
-from cchc_kpi.ingestion.row_checks import bad_flag, long_flag, reject_columns
+from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
 from cchc_kpi.ingestion.row_kinds import row_kind_columns
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
@@ -38,7 +38,9 @@ RAGGED = "_ragged"  # the row's cells do not line up with the header
 PART_PREFIX = "__part"  # working columns of further parts of a field ("__part1_fee_amount")
 EXTRA_COLUMNS = ("apology",)
 MANY_VALUES = frozenset({"dossier_id", "withdrawal_reason"})  # a value per dossier: parsed row by row
-FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field")
+# categorical canonical columns: names that repeat, and the channel and service level words
+# (4 bytes a row, not a 16-byte string view and its text)
+FEW_TEXTS = ("unit", "procedure_code", "procedure_name", "field", "channel", "service_level")
 
 
 def canonical_dtypes() -> dict[str, pl.DataType]:
@@ -59,7 +61,7 @@ def canonical_dtypes() -> dict[str, pl.DataType]:
     }
     dtypes = {spec.name: by_kind[spec.kind] for spec in FIELDS}
     dtypes["apology"] = pl.Boolean()
-    for name in FEW_TEXTS:  # repeated names: categorical (4 bytes a row, not 40)
+    for name in FEW_TEXTS:
         dtypes[name] = pl.Categorical()
     return dtypes
 
@@ -267,7 +269,7 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
         .select(
             pl.lit(plan.file_index, pl.UInt32).alias(FILE),
             pl.col(ROW).cast(pl.UInt32),
-            pl.col(SKIP),
+            pl.col(SKIP).cast(pl.Categorical),  # row kinds and reasons: 4 bytes a row, not 16
             pl.col(GROUP_COUNT),
             ragged.alias(RAGGED),
             *values,
@@ -314,7 +316,9 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
             return present(text) & parse(text).is_null()
 
         # the raw cells are categorical: both tables from one pass over the distinct values
-        core, *bad = map_categories(frame[_raw(n)], [parse, unreadable] if p.checked else [parse])
+        funcs = [parse, unreadable] if p.checked else [parse]
+        categorical = dtypes[field_of(n)] == pl.Categorical
+        core, *bad = map_categories(frame[_raw(n)], funcs, categorical)
         added += [
             p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
             (pl.lit(bad[0]).fill_null(False) if bad else pl.lit(False)).alias(bad_flag(n)),
@@ -329,7 +333,7 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(reject_columns(long_fields))
         .drop(RAGGED, *[long_flag(n) for n in long_fields])
         .with_columns(
-            pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject")).alias("_reject"),
-            pl.when(pl.col(SKIP).is_null()).then(pl.col("_reject_field")).alias("_reject_field"),
+            pl.when(pl.col(SKIP).is_null()).then(pl.col(c)).cast(pl.Categorical).alias(c)
+            for c in (REJECT, REJECT_FIELD)
         )
     )

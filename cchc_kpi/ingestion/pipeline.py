@@ -286,13 +286,13 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     found = find_duplicates(keyed, options.duplicate_key, None if clean else valid_rows)
     parts = in_parts(keyed)
     del keyed
-    result = found.result(kept_rows(parts, found.keep))
+    result = found.result(kept_rows(parts, found.keep, drop=(SKIP, REJECT, REJECT_FIELD)))
     warnings += dataset_warnings(plans, result, options.set_unit, raw_values)
     return Dataset(
         dossiers=result.dossiers,
         inputs=with_duplicates(inputs, result.removed_by_file),
         plans=plans,
-        rejected=rejected.select(FILE, ROW, REJECT, REJECT_FIELD),
+        rejected=rejected.select(FILE, ROW, pl.col(REJECT, REJECT_FIELD).cast(pl.String)),
         warnings=warnings,
         skipped_files=skipped,
         duplicate_key=options.duplicate_key,

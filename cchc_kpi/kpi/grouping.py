@@ -54,7 +54,7 @@ def _configured(
         table.with_columns(pl.col(UNIT_KEY).cast(dossiers.schema[UNIT_KEY])), on=UNIT_KEY, how="left"
     )
     renamed = joined.with_columns(pl.coalesce("_conf_unit", "unit").alias("unit"))
-    key = map_distinct(renamed, "unit", name_key_expr).cast(dossiers.schema[UNIT_KEY])
+    key = map_distinct(renamed, "unit", name_key_expr, categorical=True).cast(dossiers.schema[UNIT_KEY])
     return renamed.with_columns(key.alias(UNIT_KEY))
 
 
@@ -70,8 +70,8 @@ def with_group_columns(
     names = [pl.col(c) if dossiers.schema[c] == cat else pl.col(c).cast(cat) for c in PROCEDURE]
     frame = _configured(dossiers, directory, as_units).with_columns(pl.coalesce(names).alias("_procedure"))
     frame = frame.with_columns(
-        map_distinct(frame, "field", name_key_expr).cast(cat).alias("_field_key"),
-        map_distinct(frame, "_procedure", name_key_expr).cast(cat).alias("_procedure_key"),
+        map_distinct(frame, "field", name_key_expr, categorical=True).cast(cat).alias("_field_key"),
+        map_distinct(frame, "_procedure", name_key_expr, categorical=True).cast(cat).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
         # a group-by over the categorical codes: a few hundred pairs (a unique() of the rows
@@ -89,7 +89,7 @@ def with_group_columns(
             .replace_strict(shown[key], shown[f"{text}__shown"], default=None, return_dtype=cat)
             .alias(f"{text}__shown")
         )
-    inferred = map_distinct(frame, "unit__shown", level_expr).fill_null("unknown")
+    inferred = map_distinct(frame, "unit__shown", level_expr, categorical=True).fill_null("unknown")
     level = pl.coalesce(pl.col("_conf_level"), pl.lit(inferred))
     own_area = pl.when(level.is_in(["district", "province", "department"])).then(pl.col("unit__shown"))
     return frame.with_columns(

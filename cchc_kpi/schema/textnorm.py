@@ -148,21 +148,26 @@ def fold_key_expr(expr: pl.Expr) -> pl.Expr:
     )
 
 
-def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.Expr]) -> pl.Series:
+def map_distinct(
+    frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.Expr], categorical: bool = False
+) -> pl.Series:
     """``func`` over a column of an in-memory frame, computed once per distinct value and
     spread back by hash lookup.
 
     For text columns with few distinct values (units, fields, procedures), costly
     text functions (normalisation, regular expressions) then run on a few dozen
     strings instead of millions. ``func`` must be elementwise; null stays null. The
-    column may be text or categorical (``func`` always sees text).
+    column may be text or categorical (``func`` always sees text); with ``categorical``, text
+    comes out categorical, made so per distinct value.
     """
     import polars as pl
 
     if isinstance(frame.schema[column], pl.Categorical):
-        return map_categories(frame[column], [func])[0]
+        return map_categories(frame[column], [func], categorical)[0]
     table = frame.select(pl.col(column).drop_nulls().unique().alias("key"))
     table = table.with_columns(func(pl.col("key").cast(pl.String)).alias("value"))
+    if categorical and table.schema["value"] == pl.String:
+        table = table.with_columns(pl.col("value").cast(pl.Categorical))
     return frame.select(
         pl.col(column).replace_strict(
             table["key"], table["value"], default=None, return_dtype=table.schema["value"]
@@ -170,10 +175,14 @@ def map_distinct(frame: pl.DataFrame, column: str, func: Callable[[pl.Expr], pl.
     ).to_series()
 
 
-def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Expr]]) -> list[pl.Series]:
+def map_categories(
+    column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Expr]], categorical: bool = False
+) -> list[pl.Series]:
     """Each of ``funcs`` over a categorical column, as :func:`map_distinct` does: the distinct
     values found once, a table per function indexed by category id, gathered by each row's
-    id (no hashing of the rows)."""
+    id (no hashing of the rows). With ``categorical``, a function's text comes out
+    categorical: its table is made categorical before the gather (a few strings hashed,
+    not one per row)."""
     import polars as pl
 
     distinct = column.drop_nulls().unique()
@@ -181,12 +190,15 @@ def map_categories(column: pl.Series, funcs: Sequence[Callable[[pl.Expr], pl.Exp
     # lazily, so that a step several functions share (the lower-case name, say) is computed once
     values = pl.LazyFrame({"key": distinct.cast(pl.String)}).select(named).collect()
     if distinct.is_empty():
-        nulls = (pl.repeat(None, column.len(), dtype=dtype, eager=True) for dtype in values.dtypes)
+        dtypes = [pl.Categorical() if categorical and d == pl.String else d for d in values.dtypes]
+        nulls = (pl.repeat(None, column.len(), dtype=dtype, eager=True) for dtype in dtypes)
         return [n.alias(column.name) for n in nulls]
     ids, physical = distinct.to_physical(), column.to_physical()
     size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
     out = []
     for mapped in values.iter_columns():
+        if categorical and mapped.dtype == pl.String:
+            mapped = mapped.cast(pl.Categorical)
         table = pl.repeat(None, size, dtype=mapped.dtype, eager=True).scatter(ids, mapped)
         out.append(table.gather(physical).alias(column.name))
     return out

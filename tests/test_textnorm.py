@@ -96,7 +96,11 @@ def test_map_categories_gives_categorical_text_when_asked():
     from cchc_kpi.schema.textnorm import map_categories
 
     column = pl.Series("c", [" Trực  tuyến", None, "Trực tiếp", " Trực  tuyến"]).cast(pl.Categorical)
-    plain, = map_categories(column, [clean_text_expr])
-    compact, = map_categories(column, [clean_text_expr], categorical=True)
+    (plain,) = map_categories(column, [clean_text_expr])
+    (compact,) = map_categories(column, [clean_text_expr], categorical=True)
     assert plain.dtype == pl.String and compact.dtype == pl.Categorical
-    assert compact.cast(pl.String).to_list() == plain.to_list() == ["Trực tuyến", None, "Trực tiếp", "Trực tuyến"]
+    assert (
+        compact.cast(pl.String).to_list()
+        == plain.to_list()
+        == ["Trực tuyến", None, "Trực tiếp", "Trực tuyến"]
+    )

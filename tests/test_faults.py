@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import polars as pl
 import pytest
 import xlsxwriter
 
+from cchc_kpi.errors import InputError
 from cchc_kpi.ingestion.pipeline import ingest
 
 from .conftest import ROOT
@@ -588,3 +590,28 @@ def test_a_dimension_that_ends_early_cuts_nothing_and_a_true_one_is_kept(tmp_pat
             lies[name] = sheet_extent(book, "xl/worksheets/sheet1.xml").dimension_lies
         assert ingest([path]).accounting.rows_used == 5
     assert lies == {"dung": False, "ngan": True, "muon": True}
+
+
+def _prefixed(xml: bytes) -> bytes:
+    """A sheet's XML with its elements written with the prefix ``x:``, as the Open XML SDK writes them."""
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    xml = xml.replace(main, main.replace(b"xmlns=", b"xmlns:x="))
+    return re.sub(rb"<(/?)(?=[a-zA-Z])(?!\?)", rb"<\1x:", xml)
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_read_and_checked(tmp_path):
+    """A sheet of <x:row>/<x:c> elements is read like any other, and a cell in Excel's last column and
+    row is refused before calamine lays out the range."""
+    rows = [
+        ["Mã hồ sơ", "Đơn vị xử lý", "Ngày tiếp nhận"],
+        *[[f"A{i}", UNIT, "02/03/2024"] for i in range(5)],
+    ]
+    path = _workbook(tmp_path / "sdk.xlsx", rows)
+    _rewrite_member(path, "xl/worksheets/sheet1.xml", _prefixed)
+    assert b"<x:c " in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    assert ingest([path]).accounting.rows_used == 5
+    _rewrite_member(path, "xl/worksheets/sheet1.xml", lambda d: d.replace(
+        b"</x:sheetData>", b'<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row></x:sheetData>'))  # fmt: skip
+    with pytest.raises(InputError) as err:  # Excel's last cell: 17 billion cells laid out, were it read
+        ingest([path])
+    assert err.value.message.key == "input.sheet_cells"

@@ -11,12 +11,17 @@ from cchc_kpi.read.xlsx_scan import EXCEL_COLUMNS, sheet_extent
 MEMBER = "xl/worksheets/sheet1.xml"
 
 
-def _book(cells: list[str], dimension: str | None) -> zipfile.ZipFile:
+def _book(cells: list[str], dimension: str | None, prefix: str = "") -> zipfile.ZipFile:
+    """A workbook of one sheet with a cell at each of ``cells``, its elements written with the
+    namespace ``prefix`` (``"x:"``, as the Open XML SDK writes them) when given."""
+    p = prefix
     rows = "".join(
-        f'<row r="{int("".join(filter(str.isdigit, c)))}"><c r="{c}"><v>1</v></c></row>' for c in cells
+        f'<{p}row r="{int("".join(filter(str.isdigit, c)))}"><{p}c r="{c}"><{p}v>1</{p}v></{p}c></{p}row>'
+        for c in cells
     )
-    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    xml = f'<?xml version="1.0"?><worksheet>{dim}<sheetData>{rows}</sheetData></worksheet>'
+    dim = f'<{p}dimension ref="{dimension}"/>' if dimension else ""
+    xmlns = f' xmlns:{p[:-1]}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' if p else ""
+    xml = f'<?xml version="1.0"?><{p}worksheet{xmlns}>{dim}<{p}sheetData>{rows}</{p}sheetData></{p}worksheet>'
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as book:
         book.writestr(MEMBER, xml)
@@ -51,3 +56,21 @@ def test_a_reference_cut_between_two_pieces_is_found(monkeypatch):
     cut = xml.index(b'<c r="AC') + 7  # between the two letters
     monkeypatch.setattr(xlsx_scan, "CHUNK", cut)
     assert sheet_extent(book, MEMBER).columns == 29
+
+
+@pytest.mark.parametrize("prefix", ["x:", "X1:"])
+@pytest.mark.parametrize(
+    ("cells", "dimension", "columns", "last_row"),
+    [
+        (["A1", "C2"], "A1:C2", 3, 2),
+        (["A1", "AB3"], "A1:C3", 28, 3),
+        (["A1", "XFD3"], None, EXCEL_COLUMNS, 3),
+        (["A1", "B99999999"], "A1:B2", 2, 99999999),
+    ],
+)
+def test_prefixed_elements_are_scanned_as_plain_ones(prefix, cells, dimension, columns, last_row):
+    """A sheet whose elements carry a namespace prefix (<x:c>, which calamine reads) spans what its
+    cells reach, as an unprefixed one does: a far row or wide column is not missed."""
+    extent = sheet_extent(_book(cells, dimension, prefix), MEMBER)
+    assert (extent.columns, extent.last_row) == (columns, last_row)
+    assert extent.declared_rows == (int(dimension.split(":")[1][1:]) if dimension else 0)

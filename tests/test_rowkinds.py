@@ -73,3 +73,31 @@ def test_total_word_ends_the_word():
     found = pl.Series(list(cells)).str.contains(TOTAL_PATTERN).to_list()
     assert dict(zip(cells, found, strict=True)) == cells
     assert [re.search(TOTAL_PATTERN, c) is not None for c in cells] == list(cells.values())
+
+
+def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
+    """The rules over row_kind_inputs' columns (staged) give what the inline rules give, guard included."""
+    from cchc_kpi.ingestion.row_kinds import row_kind_inputs
+
+    rows = [
+        ["UBND xã Tân Hòa ( 64 ) ", None, None],
+        ["Tổng cộng", None, "  "],
+        [" ", None, None],
+        ["1", "H-1", "01/02/2024"],
+        ["I. Cấp xã", None, None],
+        ["Cộng đồng dân cư", "H-2", None],
+    ]
+    frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row").with_columns(
+        only=pl.Series([True, True, True, False, False, True])
+    )
+    cells, received = [pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received")
+    for only in (None, pl.col("only")):
+        inline = frame.select(
+            e.alias(n) for e, n in zip(row_kind_columns(cells, received, only), "kuc", strict=True)
+        )
+        staged_exprs = row_kind_columns(cells, received, only, staged=True)
+        staged = frame.with_columns(row_kind_inputs(cells, received, only)).select(
+            e.alias(n) for e, n in zip(staged_exprs, "kuc", strict=True)
+        )
+        assert staged.equals(inline)
+    assert inline["k"].to_list()[:3] == ["group", "total", "blank"]

@@ -19,7 +19,7 @@ from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
-from cchc_kpi.ingestion.row_kinds import row_kind_columns
+from cchc_kpi.ingestion.row_kinds import FILLED_CELLS, FIRST_CELL, NO_DATE, row_kind_columns, row_kind_inputs
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
@@ -107,11 +107,13 @@ class ParsePlan:
     def row_kind_exprs(self, only: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
         """The ``(kind, group unit, group count)`` expressions over this input's read columns
         (looking only at the rows ``only`` selects, when given)."""
+        return row_kind_columns(*self._row_kind_cells(), only)
+
+    def _row_kind_cells(self) -> tuple[list[pl.Expr], pl.Expr | None]:
         import polars as pl
 
-        cells = [pl.col(column_name(i)) for i in self.indexes]
         received = self.raw_column("received_at")
-        return row_kind_columns(cells, pl.col(received) if received else None, only)
+        return [pl.col(column_name(i)) for i in self.indexes], pl.col(received) if received else None
 
     def repeated_header(self) -> pl.Expr:
         """Whether a row below the band repeats one of the band's rows (an export paged for
@@ -162,12 +164,23 @@ class ParsePlan:
         if received is not None:
             frame = frame.with_columns((filled(pl.col(received)).is_null() | repeated).alias("_undated"))
             undated = pl.col("_undated")
-        kind, unit, count = self.row_kind_exprs(undated)
+        cells, received_cell = self._row_kind_cells()
+        inputs = row_kind_inputs(cells, received_cell, undated)
+        kind, unit, count = row_kind_columns(cells, received_cell, undated, staged=True)
         kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
         if undated is not None:
             kind, unit, count = (pl.when(undated).then(e) for e in (kind, unit, count))
-        rows = frame.with_columns(kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT))
-        rows = rows.drop("_repeated", *(["_undated"] if undated is not None else []))
+        rows = frame.with_columns(inputs).with_columns(
+            kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)
+        )
+        working = [
+            "_repeated",
+            *(["_undated"] if undated is not None else []),
+            FIRST_CELL,
+            FILLED_CELLS,
+            NO_DATE,
+        ]
+        rows = rows.drop(working)
         if not self.units_from_groups:
             return rows
         return rows.with_columns(pl.col(GROUP_UNIT).forward_fill())

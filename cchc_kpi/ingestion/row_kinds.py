@@ -44,26 +44,50 @@ def filled(expr: pl.Expr) -> pl.Expr:
     return pl.when(text != "").then(text)
 
 
-def row_kind_columns(
+FIRST_CELL, FILLED_CELLS, NO_DATE = "_first_cell", "_filled_cells", "_no_date"  # row_kind_inputs
+
+
+def row_kind_inputs(
     cells: Sequence[pl.Expr], received: pl.Expr | None, only: pl.Expr | None = None
+) -> list[pl.Expr]:
+    """The columns the row-kind rules read (:func:`row_kind_columns` with ``staged``): the
+    row's first filled cell, how many cells are filled, and whether the received date is
+    empty. Computed once as columns, so that the rules, which read the first cell a dozen
+    times over, do not compute it a dozen times (Polars does not share it between them).
+    ``cells`` are text expressions of the row's cells; ``only``: the rows that may be
+    anything but a dossier row (the others' cells are not looked at: they read as empty)."""
+    import polars as pl
+
+    # the guard at each cell: ``when`` asks its branch of the selected rows alone
+    values = [filled(c) if only is None else pl.when(only).then(filled(c)) for c in cells]
+    if not values:
+        values = [pl.lit(None, pl.String)]
+    return [
+        pl.coalesce(values).alias(FIRST_CELL),
+        pl.sum_horizontal([v.is_not_null().cast(pl.UInt8) for v in values]).alias(FILLED_CELLS),
+        (filled(received).is_null() if received is not None else pl.lit(True)).alias(NO_DATE),
+    ]
+
+
+def row_kind_columns(
+    cells: Sequence[pl.Expr], received: pl.Expr | None, only: pl.Expr | None = None, staged: bool = False
 ) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Return ``(kind, group unit, group count)``: the kind of a skipped row (null for a
     dossier row); on group rows that name a unit, that unit (empty text on other group
     rows, null elsewhere); on group rows that state one, their dossier count.
     ``cells`` are text expressions of the row's cells; ``only``: the rows that may be
-    anything but a dossier row (the others' cells are not looked at, and their results
-    are meaningless: the caller sets them aside)."""
+    anything but a dossier row (the others' results are meaningless: the caller sets them
+    aside). With ``staged``, the expressions read the columns of :func:`row_kind_inputs`
+    (computed before) instead of computing them."""
     import polars as pl
 
     if not cells:
         return pl.lit("blank"), pl.lit(None, pl.String), pl.lit(None, pl.UInt32)
-    # the guard at each cell: ``when`` asks its branch of the selected rows alone, and stays a
-    # guard when Polars computes the cells' shared parts ahead for every row
-    values = [filled(c) if only is None else pl.when(only).then(filled(c)) for c in cells]
-    count = pl.sum_horizontal([v.is_not_null().cast(pl.UInt8) for v in values])
-    first = pl.coalesce(values)
+    if staged:
+        first, count, no_date = pl.col(FIRST_CELL), pl.col(FILLED_CELLS), pl.col(NO_DATE)
+    else:
+        first, count, no_date = row_kind_inputs(cells, received, only)
     lower = first.str.to_lowercase()
-    no_date = filled(received).is_null() if received is not None else pl.lit(True)
     total = lower.str.contains(TOTAL_PATTERN) & no_date
     group = (count == 1) & no_date & first.str.contains(r"\s") & ~total
     kind = (

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import polars as pl
+import pytest
 
 from cchc_kpi.ingestion.dedupe import deduplicate, with_unit_key
 from cchc_kpi.ingestion.parse import canonical_dtypes
@@ -84,9 +85,14 @@ def test_unit_spellings_of_one_dossier_keep_one_spelling_whatever_the_order():
     assert (forward.identical, forward.conflicting) == (1, 0)
 
 
-def test_rows_kept_part_by_part_equal_one_filter():
-    """A frame parsed in parts, filtered part by part (each part let go), keeps the rows one filter keeps, in order, in one piece."""
+@pytest.mark.parametrize("one_piece_rows", [0, 1_000_000])
+def test_rows_kept_part_by_part_equal_one_filter(monkeypatch, one_piece_rows):
+    """A frame parsed in parts, filtered part by part (each part let go), keeps the rows one filter keeps, in order, in one piece
+    (put in one piece column by column for many rows, at once for few)."""
+    from cchc_kpi.ingestion import dedupe
     from cchc_kpi.ingestion.dedupe import find_duplicates, in_parts, kept_rows
+
+    monkeypatch.setattr(dedupe, "ONE_PIECE_ROWS", one_piece_rows)
 
     day = datetime(2024, 3, 1)
     first = _frame([{"dossier_id": "A", "received_at": day}, {"dossier_id": "B", "received_at": day}])

@@ -1,6 +1,8 @@
 """Tests of reading delimited text exports into a raw grid."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_kpi.errors import InputError
 from cchc_kpi.read.grids import open_grids
@@ -86,3 +88,19 @@ def test_faults_are_found_across_search_windows(tmp_path, monkeypatch, data, fau
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
         assert text._search_faults(view) == faults
     assert text._search_faults(data) == faults
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x4FFF), max_size=400), st.binary(max_size=4))
+def test_text_checks_count_as_their_definitions_do(text, stray_bytes):
+    """The binary and stray-byte checks count control and wide characters as a character-by-character
+    count does (they count in C)."""
+    from cchc_kpi.read.text import _looks_binary, _mostly_utf8
+
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
+    assert _looks_binary(text) == (controls > max(8, len(text) // 100))
+    data = text.encode("utf-8") + stray_bytes
+    decoded = data.decode("utf-8", errors="replace")
+    stray = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    wide = sum(1 for ch in decoded if ch > "\x7f" and ch != "\ufffd")
+    assert _mostly_utf8(data) == (0 < stray <= max(2, wide // 1000))

@@ -88,6 +88,9 @@ def in_parts(frame: pl.DataFrame) -> list[pl.DataFrame]:
     return parts
 
 
+ONE_PIECE_ROWS = 1_000_000  # up to this many kept rows, put in one piece at once
+
+
 def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None, drop: Sequence[str] = ()) -> pl.DataFrame:
     """The rows of ``parts`` that ``keep`` selects, in order, filtered part by part and put
     in one piece, without the columns ``drop`` names (working columns the filter needs and
@@ -106,6 +109,8 @@ def kept_rows(parts: list[pl.DataFrame], keep: pl.Expr | None, drop: Sequence[st
         del part
     if len(kept) == 1:
         return kept[0].rechunk()
+    if sum(k.height for k in kept) <= ONE_PIECE_ROWS:  # a copy of a few rows costs less than the care
+        return pl.concat(kept, how="vertical", rechunk=True)
     # put in one piece column by column, each column's parts let go once joined: the memory
     # holds the rows once and one column twice, never the whole frame twice
     columns = []

@@ -78,12 +78,17 @@ def _mostly_utf8(data: bytes) -> bool:
     multi-byte characters): Vietnamese text decodes to many multi-byte characters."""
     decoded = data.decode("utf-8", errors="replace")
     stray = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    wide = sum(1 for ch in decoded if ch > "\x7f" and ch != "\ufffd")
+    # the characters past ASCII, U+FFFD apart (counted in C, not character by character)
+    wide = len(decoded) - len(decoded.encode("ascii", "ignore")) - decoded.count("\ufffd")
     return 0 < stray <= max(2, wide // 1000)
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below space: tab and line ends apart
+
+
 def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
+    """Whether ``text`` holds more control characters (tab and line ends apart) than text does."""
+    controls = len(_CONTROLS.findall(text))
     return controls > max(8, len(text) // 100)
 
 

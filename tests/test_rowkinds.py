@@ -91,6 +91,7 @@ def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
         only=pl.Series([True, True, True, False, False, True])
     )
     cells, received = [pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received")
+    kinds = []
     for only in (None, pl.col("only")):
         inline = frame.select(
             e.alias(n) for e, n in zip(row_kind_columns(cells, received, only), "kuc", strict=True)
@@ -100,4 +101,6 @@ def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
             e.alias(n) for e, n in zip(staged_exprs, "kuc", strict=True)
         )
         assert staged.equals(inline)
-    assert inline["k"].to_list()[:3] == ["group", "total", "blank"]
+        kinds.append(inline["k"].to_list())
+    assert kinds[0][:5] == ["group", "total", "blank", None, "group"]  # every row looked at
+    assert kinds[1][:3] == kinds[0][:3]  # the rows ``only`` selects, alike (the others are set aside)

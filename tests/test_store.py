@@ -85,6 +85,8 @@ def test_no_personal_columns_and_partition_files(tmp_path):
     assert [f.parent.name for f in files] == ["received_year=2023", "received_year=2024"]
     columns = pl.read_parquet_schema(files[0])
     assert not {"Chủ hồ sơ", "Số CCCD", "Số điện thoại", "Địa chỉ", "applicant", "phone"} & set(columns)
+    # stored as text, as stores always held them (categorical in memory only)
+    assert columns["channel"] == pl.String and columns["service_level"] == pl.String
     meta = json.loads((tmp_path / "kho" / "cchc-kpi-store.json").read_text(encoding="utf-8"))
     assert "e_result" in meta["fields_present"] and meta["duplicate_key"] == "unit"
 

@@ -74,3 +74,17 @@ def test_prefixed_elements_are_scanned_as_plain_ones(prefix, cells, dimension, c
     extent = sheet_extent(_book(cells, dimension, prefix), MEMBER)
     assert (extent.columns, extent.last_row) == (columns, last_row)
     assert extent.declared_rows == (int(dimension.split(":")[1][1:]) if dimension else 0)
+
+
+def test_a_prefixed_root_over_unprefixed_cells_is_scanned():
+    """A root written <x:worksheet> whose rows and cells are in the default namespace: their span is found."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (
+        f'<x:worksheet xmlns:x="{main}" xmlns="{main}"><dimension ref="A1:B5"/><sheetData>'
+        '<row r="1"><c r="A1"/></row><row r="5"><c r="XFD5"/></row></sheetData></x:worksheet>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr(MEMBER, xml)
+    extent = sheet_extent(zipfile.ZipFile(io.BytesIO(out.getvalue())), MEMBER)
+    assert (extent.first_row, extent.last_row, extent.columns) == (1, 5, EXCEL_COLUMNS)

@@ -89,11 +89,17 @@ def _year() -> pl.Expr:
     return pl.col("received_at").dt.year().fill_null(UNDATED).cast(pl.Int32)
 
 
+# held as categoricals in memory, stored as text: as every store written before they were, so that
+# the files of one year (one per province, written by different versions) agree on their types
+STORED_AS_TEXT = ("channel", "service_level")
+
+
 def _stored(frame: pl.DataFrame) -> pl.DataFrame:
     """The columns a store keeps: canonical ones, where each row came from, the unit key."""
     import polars as pl
 
-    return frame.select(*canonical_names(), pl.col(ROW).cast(pl.UInt32), pl.col(UNIT_KEY).cast(pl.String))
+    fields = [pl.col(n).cast(pl.String) if n in STORED_AS_TEXT else pl.col(n) for n in canonical_names()]
+    return frame.select(*fields, pl.col(ROW).cast(pl.UInt32), pl.col(UNIT_KEY).cast(pl.String))
 
 
 def _holds_any(files: list[Path], wanted: pl.DataFrame, keys: list[str]) -> bool:

@@ -100,7 +100,7 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
     past = False  # a reference of two letters or more, or one letter past the declared last column
     seen = False  # any cell written as <c r="…" (the form searched for; <x:c r="…" with a prefix)
     first_letters, first_digits = b"A", b""
-    row_tag, needles = b"<row ", _needles(b"", shape)
+    prefix, needles = b"", _needles(b"", shape)
     with book.open(member) as stream:
         start = True
         while chunk := stream.read(CHUNK):
@@ -117,18 +117,22 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                     declared_rows = int(last_digits or 0)
                     first_letters, first_digits = dimension.group(1) or b"A", dimension.group(2) or b""
                     shape = _shape(declared_columns)
-                row_tag, needles = b"<" + prefix + b"row ", _needles(prefix, shape)
+                needles = _needles(b"", shape) + (_needles(prefix, shape)[1:] if prefix else ())
             if not first_row and (found := _ROW.search(piece)):
                 first_row = int(found.group(1))
-            at = piece.rfind(row_tag)
+            # the last row begun in the piece, its element unprefixed or with the root's prefix
+            at = max(piece.rfind(b"<row "), piece.rfind(b"<" + prefix + b"row ") if prefix else -1)
             if at != -1 and (found := _ROW.match(piece, at)):
                 last_row = max(last_row, int(found.group(1)))
-            far, *wide, cell = _found(piece.translate(shape), needles)
+            far, *cells = _found(piece.translate(shape), needles)
             if far:  # rows are in order in any real sheet; a far one anywhere counts
                 last_row = max([last_row, *(int(n) for n in _BIG.findall(piece))])
-            past = past or any(wide)
-            seen = seen or cell
-            tail = chunk[-64:]  # a reference cut between two pieces is seen whole in the next
+            # each set of four: three references past the range, then any reference
+            past = past or any(c for k, c in enumerate(cells) if k % 4 != 3)
+            seen = seen or any(cells[3::4])
+            tail = chunk[
+                -(64 + len(prefix)) :
+            ]  # a reference cut between two pieces is seen whole in the next
     if past:  # past column Z or past the declared range: the widest column, read exactly
         columns = _widest(book, member)
     else:  # within A–Z: the declared last column (or Z without one, or when no cell is seen)
@@ -138,9 +142,11 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
 
 
 def _needles(prefix: bytes, shape: bytes) -> tuple[bytes, ...]:
-    """What is searched for in each translated piece: a row number of 7 digits or more, a
-    reference of two letters or more or past the declared last column, any cell reference
-    (``<c r="``, with the sheet's namespace prefix, translated as the pieces are)."""
+    """What is searched for in each translated piece: a row number of 7 digits or more, then
+    three references of two letters or more or past the declared last column, and any cell
+    reference (``<c r="``, with the namespace ``prefix``, translated as the pieces are). A
+    sheet's cells are searched for unprefixed and with its root element's prefix: the root
+    may be prefixed and its children in the default namespace."""
     cell = (b"<" + prefix + b'c r="').translate(shape)
     return (b'0000000"', cell + b"B", cell + b"AA", cell + b"AB", cell)
 

@@ -104,3 +104,16 @@ def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
         kinds.append(inline["k"].to_list())
     assert kinds[0][:5] == ["group", "total", "blank", None, "group"]  # every row looked at
     assert kinds[1][:3] == kinds[0][:3]  # the rows ``only`` selects, alike (the others are set aside)
+
+
+def test_a_community_label_is_no_total_row():
+    """An undated row starting "Cộng đồng …" (community) is a group row or a dossier row, never a total row."""
+    assert _kinds(
+        [
+            ["Cộng đồng dân cư thôn 1", None, None],
+            ["Cộng đồng dân cư", "H-9", None],
+            ["Cộng: 12", None, None],
+            ["Cong dong", None, None],
+            ["1", "H-1", "01/02/2024"],
+        ]
+    ) == [("group", ""), (None, None), ("total", None), ("group", ""), (None, None)]

@@ -2,7 +2,7 @@
 
 - blank: no cell filled;
 - total: the first filled cell starts with "Tổng cộng" / "Tổng số" / "Tổng" /
-  "Cộng" and the row has no received date;
+  "Cộng" (as a word: not "Cộng đồng") and the row has no received date;
 - group: a single filled cell with words ("I. Cấp xã", "UBND xã Vạn Hưng") and no
   received date. When a group row names a unit (UBND …, Sở …, Chi nhánh …) it is
   the unit of the dossier rows below it, until the next group row. A count after the
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 SKIP_KINDS = ("title", "header", "numbered", "blank", "group", "total", "footer")
 TOTAL_PATTERN = r"^(tổng\s*cộng|tổng\s*số|tổng|cộng|tong\s*cong|tong\s*so|total)" + WORD_END
+# a label that starts with a total word and is none: "Cộng đồng dân cư" (community) is no "Cộng"
+NOT_TOTAL_PATTERN = r"^(cộng|cong)\s*(đồng|dong)" + WORD_END
 NUMBERING = r"^\s*(?:[ivxlcdm]+|\d+|[a-zđ])\s*[.)/:-]\s*"
 GROUP_COUNT = r"\s*\(\s*(\d{1,7})\s*\)\s*$"  # "UBND xã Tân Hòa ( 64 ) "
 UNIT_PATTERN = (
@@ -88,7 +90,7 @@ def row_kind_columns(
     else:
         first, count, no_date = row_kind_inputs(cells, received, only)
     lower = first.str.to_lowercase()
-    total = lower.str.contains(TOTAL_PATTERN) & no_date
+    total = lower.str.contains(TOTAL_PATTERN) & ~lower.str.contains(NOT_TOTAL_PATTERN) & no_date
     group = (count == 1) & no_date & first.str.contains(r"\s") & ~total
     kind = (
         pl.when(count == 0)

@@ -100,7 +100,8 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
     past = False  # a reference of two letters or more, or one letter past the declared last column
     seen = False  # any cell written as <c r="…" (the form searched for; <x:c r="…" with a prefix)
     first_letters, first_digits = b"A", b""
-    prefix, needles = b"", _needles(b"", shape)
+    prefixes: tuple[bytes, ...] = (b"",)
+    wide, cells = _needles(prefixes, shape)
     with book.open(member) as stream:
         start = True
         while chunk := stream.read(CHUNK):
@@ -108,7 +109,8 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
             if start:
                 start = False
                 root = _ROOT.search(piece[:4096])
-                prefix = root.group(1) if root else b""
+                if root and root.group(1):  # the root's prefix; the cells may be written either way
+                    prefixes = (b"", root.group(1))
                 dimension = _DIMENSION.search(piece[:4096])
                 if dimension:
                     last_letters = dimension.group(3) or dimension.group(1)
@@ -117,22 +119,19 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
                     declared_rows = int(last_digits or 0)
                     first_letters, first_digits = dimension.group(1) or b"A", dimension.group(2) or b""
                     shape = _shape(declared_columns)
-                needles = _needles(b"", shape) + (_needles(prefix, shape)[1:] if prefix else ())
+                wide, cells = _needles(prefixes, shape)
             if not first_row and (found := _ROW.search(piece)):
                 first_row = int(found.group(1))
-            # the last row begun in the piece, its element unprefixed or with the root's prefix
-            at = max(piece.rfind(b"<row "), piece.rfind(b"<" + prefix + b"row ") if prefix else -1)
+            at = max(piece.rfind(b"<" + p + b"row ") for p in prefixes)  # the last row begun in the piece
             if at != -1 and (found := _ROW.match(piece, at)):
                 last_row = max(last_row, int(found.group(1)))
-            far, *cells = _found(piece.translate(shape), needles)
+            far, *hits = _found(piece.translate(shape), (_FAR_ROW, *wide, *cells))
             if far:  # rows are in order in any real sheet; a far one anywhere counts
                 last_row = max([last_row, *(int(n) for n in _BIG.findall(piece))])
-            # each set of four: three references past the range, then any reference
-            past = past or any(c for k, c in enumerate(cells) if k % 4 != 3)
-            seen = seen or any(cells[3::4])
-            tail = chunk[
-                -(64 + len(prefix)) :
-            ]  # a reference cut between two pieces is seen whole in the next
+            past = past or any(hits[: len(wide)])
+            seen = seen or any(hits[len(wide) :])
+            # a reference cut between two pieces is seen whole in the next
+            tail = chunk[-(64 + len(prefixes[-1])) :]
     if past:  # past column Z or past the declared range: the widest column, read exactly
         columns = _widest(book, member)
     else:  # within A–Z: the declared last column (or Z without one, or when no cell is seen)
@@ -141,14 +140,16 @@ def sheet_extent(book: zipfile.ZipFile, member: str) -> Extent:
     return Extent(first_row, last_row, columns, declared_rows, declared_columns, from_a1)
 
 
-def _needles(prefix: bytes, shape: bytes) -> tuple[bytes, ...]:
-    """What is searched for in each translated piece: a row number of 7 digits or more, then
-    three references of two letters or more or past the declared last column, and any cell
-    reference (``<c r="``, with the namespace ``prefix``, translated as the pieces are). A
-    sheet's cells are searched for unprefixed and with its root element's prefix: the root
-    may be prefixed and its children in the default namespace."""
-    cell = (b"<" + prefix + b'c r="').translate(shape)
-    return (b'0000000"', cell + b"B", cell + b"AA", cell + b"AB", cell)
+_FAR_ROW = b'0000000"'  # a row number of 7 digits or more, translated
+
+
+def _needles(prefixes: tuple[bytes, ...], shape: bytes) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """What each translated piece is searched for, with each namespace prefix (none, and the
+    root element's: the root may be prefixed and its children not): references of two letters
+    or more or past the declared last column, and any cell reference (``<c r="``), translated
+    as the pieces are."""
+    starts = [(b"<" + p + b'c r="').translate(shape) for p in prefixes]
+    return tuple(c + end for c in starts for end in (b"B", b"AA", b"AB")), tuple(starts)
 
 
 def _found(piece: bytes, needles: tuple[bytes, ...]) -> list[bool]:

@@ -59,10 +59,7 @@ def key_columns(duplicate_key: DuplicateKey) -> list[str]:
 
 def with_unit_key(frame: pl.DataFrame) -> pl.DataFrame:
     """Add ``_unit_key``: the unit name with case, spacing and tone placement folded."""
-    import polars as pl
-
-    key = map_distinct(frame, "unit", name_key_expr, categorical=True)
-    return frame.with_columns(key.cast(pl.Categorical).alias(UNIT_KEY))
+    return frame.with_columns(map_distinct(frame, "unit", name_key_expr, categorical=True).alias(UNIT_KEY))
 
 
 def deduplicate(

@@ -70,8 +70,8 @@ def with_group_columns(
     names = [pl.col(c) if dossiers.schema[c] == cat else pl.col(c).cast(cat) for c in PROCEDURE]
     frame = _configured(dossiers, directory, as_units).with_columns(pl.coalesce(names).alias("_procedure"))
     frame = frame.with_columns(
-        map_distinct(frame, "field", name_key_expr, categorical=True).cast(cat).alias("_field_key"),
-        map_distinct(frame, "_procedure", name_key_expr, categorical=True).cast(cat).alias("_procedure_key"),
+        map_distinct(frame, "field", name_key_expr, categorical=True).alias("_field_key"),
+        map_distinct(frame, "_procedure", name_key_expr, categorical=True).alias("_procedure_key"),
     )
     for text, key in (("unit", UNIT_KEY), ("field", "_field_key"), ("_procedure", "_procedure_key")):
         # a group-by over the categorical codes: a few hundred pairs (a unique() of the rows

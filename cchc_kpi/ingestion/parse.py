@@ -19,7 +19,7 @@ from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
-from cchc_kpi.ingestion.row_kinds import FILLED_CELLS, FIRST_CELL, NO_DATE, row_kind_columns, row_kind_inputs
+from cchc_kpi.ingestion.row_kinds import ROW_KIND_INPUTS, row_kind_columns, row_kind_inputs
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
@@ -173,14 +173,7 @@ class ParsePlan:
         rows = frame.with_columns(inputs).with_columns(
             kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)
         )
-        working = [
-            "_repeated",
-            *(["_undated"] if undated is not None else []),
-            FIRST_CELL,
-            FILLED_CELLS,
-            NO_DATE,
-        ]
-        rows = rows.drop(working)
+        rows = rows.drop("_repeated", *(["_undated"] if undated is not None else []), *ROW_KIND_INPUTS)
         if not self.units_from_groups:
             return rows
         return rows.with_columns(pl.col(GROUP_UNIT).forward_fill())

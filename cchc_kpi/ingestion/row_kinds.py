@@ -47,6 +47,7 @@ def filled(expr: pl.Expr) -> pl.Expr:
 
 
 FIRST_CELL, FILLED_CELLS, NO_DATE = "_first_cell", "_filled_cells", "_no_date"  # row_kind_inputs
+ROW_KIND_INPUTS = (FIRST_CELL, FILLED_CELLS, NO_DATE)
 
 
 def row_kind_inputs(

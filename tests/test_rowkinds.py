@@ -76,7 +76,7 @@ def test_total_word_ends_the_word():
 
 
 def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
-    """The rules over row_kind_inputs' columns (staged) give what the inline rules give, guard included."""
+    """The rules over row_kind_inputs' columns (staged) give what the inline rules give."""
     from cchc_kpi.ingestion.row_kinds import row_kind_inputs
 
     rows = [
@@ -87,23 +87,17 @@ def test_staged_rules_read_the_inputs_as_the_inline_ones_compute_them():
         ["I. Cấp xã", None, None],
         ["Cộng đồng dân cư", "H-2", None],
     ]
-    frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row").with_columns(
-        only=pl.Series([True, True, True, False, False, True])
-    )
+    frame = pl.DataFrame(rows, schema=["label", "code", "received"], orient="row")
     cells, received = [pl.col("label"), pl.col("code"), pl.col("received")], pl.col("received")
-    kinds = []
-    for only in (None, pl.col("only")):
-        inline = frame.select(
-            e.alias(n) for e, n in zip(row_kind_columns(cells, received, only), "kuc", strict=True)
-        )
-        staged_exprs = row_kind_columns(cells, received, only, staged=True)
-        staged = frame.with_columns(row_kind_inputs(cells, received, only)).select(
-            e.alias(n) for e, n in zip(staged_exprs, "kuc", strict=True)
-        )
-        assert staged.equals(inline)
-        kinds.append(inline["k"].to_list())
-    assert kinds[0][:5] == ["group", "total", "blank", None, "group"]  # every row looked at
-    assert kinds[1][:3] == kinds[0][:3]  # the rows ``only`` selects, alike (the others are set aside)
+    inline = frame.select(e.alias(n) for e, n in zip(row_kind_columns(cells, received), "kuc", strict=True))
+    staged_exprs = row_kind_columns(cells, received, staged=True)
+    staged = frame.with_columns(row_kind_inputs(cells, received)).select(
+        e.alias(n) for e, n in zip(staged_exprs, "kuc", strict=True)
+    )
+    assert staged.equals(inline)
+    assert inline["k"].to_list() == ["group", "total", "blank", None, "group", None]
+    assert inline["u"].to_list()[0] == "UBND xã Tân Hòa"
+    assert inline["c"].to_list()[0] == 64
 
 
 def test_a_community_label_is_no_total_row():
@@ -117,3 +111,34 @@ def test_a_community_label_is_no_total_row():
             ["1", "H-1", "01/02/2024"],
         ]
     ) == [("group", ""), (None, None), ("total", None), ("group", ""), (None, None)]
+
+
+def test_plan_rows_join_the_kinds_of_undated_rows_back_in_file_order(tmp_path):
+    """ParsePlan.rows finds the kinds of the rows without a received date and puts them back by
+    row number: dated rows are dossiers, the group unit is carried down to the rows below it."""
+    from cchc_kpi.ingestion.dataset import IngestOptions
+    from cchc_kpi.ingestion.parse import GROUP_UNIT, SKIP
+    from cchc_kpi.ingestion.plan import plan_file
+    from cchc_kpi.read.grid import ROW
+
+    path = tmp_path / "groups.csv"
+    path.write_text(
+        "STT;Mã hồ sơ;Ngày tiếp nhận;Ngày hẹn trả;Trạng thái\n"
+        "UBND xã An Phú ( 2 );;;;\n"
+        "1;H-1;01/02/2024 08:00;05/02/2024 08:00;Đã trả kết quả\n"
+        "STT;Mã hồ sơ;Ngày tiếp nhận;Ngày hẹn trả;Trạng thái\n"
+        "2;H-2;;05/02/2024 08:00;Đã trả kết quả\n"
+        ";;;;\n"
+        "UBND phường Bình Minh;;;;\n"
+        "3;H-3;02/02/2024 08:00;06/02/2024 08:00;Đã trả kết quả\n"
+        "Tổng cộng;;;;\n",
+        encoding="utf-8",
+    )
+    options = IngestOptions()
+    (plan,), _ = plan_file(path, 0, options.reading(path), options.limits)
+    assert plan.units_from_groups
+    rows = plan.rows().collect()
+    assert rows[ROW].to_list() == [2, 3, 4, 5, 6, 7, 8, 9]
+    assert rows[SKIP].to_list() == ["group", None, "header", None, "blank", "group", None, "total"]
+    assert rows[GROUP_UNIT].to_list()[:3] == ["UBND xã An Phú"] * 3
+    assert rows[GROUP_UNIT].to_list()[6] == "UBND phường Bình Minh"

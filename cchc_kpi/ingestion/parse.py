@@ -104,10 +104,9 @@ class ParsePlan:
         """Whether units come from group rows (no unit column, no --set-unit)."""
         return "unit" not in self.mapping.columns and not self.set_unit
 
-    def row_kind_exprs(self, only: pl.Expr | None = None) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-        """The ``(kind, group unit, group count)`` expressions over this input's read columns
-        (looking only at the rows ``only`` selects, when given)."""
-        return row_kind_columns(*self._row_kind_cells(), only)
+    def row_kind_exprs(self) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+        """The ``(kind, group unit, group count)`` expressions over this input's read columns."""
+        return row_kind_columns(*self._row_kind_cells())
 
     def _row_kind_cells(self) -> tuple[list[pl.Expr], pl.Expr | None]:
         import polars as pl
@@ -146,9 +145,9 @@ class ParsePlan:
 
         A row with a received date is always a dossier row, so the row-kind rules (a
         dozen text operations per cell) are asked only of the rows without one: blank,
-        group and total rows, and dossiers missing the date (``when`` evaluates its branch
-        on the rows it selects only). The rows stay in file order, so the streaming engine
-        never buffers the scan and nothing is sorted afterwards.
+        group and total rows, and dossiers missing the date. Those few rows are taken
+        aside, their kinds found, and joined back by row number (``when`` would compute
+        the rules on every row and keep some). The rows stay in file order.
         """
         import polars as pl
 
@@ -156,24 +155,21 @@ class ParsePlan:
 
         frame = source if source is not None else self.grid.select(self.indexes, with_extra=True)
         frame = frame.filter(pl.col(ROW) > self.band.end_row)
-        # the guards computed once as columns (written inside every cell's expression, they
-        # would be asked again for each cell)
-        frame = frame.with_columns(self.repeated_header().alias("_repeated"))
-        repeated, undated = pl.col("_repeated"), None
+        repeated = self.repeated_header()
         received = self.raw_column("received_at")
-        if received is not None:
-            frame = frame.with_columns((filled(pl.col(received)).is_null() | repeated).alias("_undated"))
-            undated = pl.col("_undated")
         cells, received_cell = self._row_kind_cells()
-        inputs = row_kind_inputs(cells, received_cell, undated)
-        kind, unit, count = row_kind_columns(cells, received_cell, undated, staged=True)
+        kind, unit, count = row_kind_columns(cells, received_cell, staged=True)
         kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
-        if undated is not None:
-            kind, unit, count = (pl.when(undated).then(e) for e in (kind, unit, count))
-        rows = frame.with_columns(inputs).with_columns(
-            kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)
-        )
-        rows = rows.drop("_repeated", *(["_undated"] if undated is not None else []), *ROW_KIND_INPUTS)
+        named = [kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)]
+        if received is None:  # no date to tell dossier rows by: every row is looked at
+            rows = frame.with_columns(row_kind_inputs(cells, received_cell)).with_columns(named)
+            rows = rows.drop(*ROW_KIND_INPUTS)
+        else:
+            undated = filled(pl.col(received)).is_null() | repeated
+            odd = frame.filter(undated).with_columns(row_kind_inputs(cells, received_cell))
+            # joined to the row numbers alone, then set beside the rows (a join would copy them)
+            found = frame.select(ROW).join(odd.select(ROW, *named), on=ROW, how="left", maintain_order="left")
+            rows = pl.concat([frame, found.drop(ROW)], how="horizontal")
         if not self.units_from_groups:
             return rows
         return rows.with_columns(pl.col(GROUP_UNIT).forward_fill())

@@ -50,19 +50,15 @@ FIRST_CELL, FILLED_CELLS, NO_DATE = "_first_cell", "_filled_cells", "_no_date"  
 ROW_KIND_INPUTS = (FIRST_CELL, FILLED_CELLS, NO_DATE)
 
 
-def row_kind_inputs(
-    cells: Sequence[pl.Expr], received: pl.Expr | None, only: pl.Expr | None = None
-) -> list[pl.Expr]:
+def row_kind_inputs(cells: Sequence[pl.Expr], received: pl.Expr | None) -> list[pl.Expr]:
     """The columns the row-kind rules read (:func:`row_kind_columns` with ``staged``): the
     row's first filled cell, how many cells are filled, and whether the received date is
     empty. Computed once as columns, so that the rules, which read the first cell a dozen
     times over, do not compute it a dozen times (Polars does not share it between them).
-    ``cells`` are text expressions of the row's cells; ``only``: the rows that may be
-    anything but a dossier row (the others' cells are not looked at: they read as empty)."""
+    ``cells`` are text expressions of the row's cells."""
     import polars as pl
 
-    # the guard at each cell: ``when`` asks its branch of the selected rows alone
-    values = [filled(c) if only is None else pl.when(only).then(filled(c)) for c in cells]
+    values = [filled(c) for c in cells]
     if not values:
         values = [pl.lit(None, pl.String)]
     return [
@@ -73,15 +69,13 @@ def row_kind_inputs(
 
 
 def row_kind_columns(
-    cells: Sequence[pl.Expr], received: pl.Expr | None, only: pl.Expr | None = None, staged: bool = False
+    cells: Sequence[pl.Expr], received: pl.Expr | None, staged: bool = False
 ) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Return ``(kind, group unit, group count)``: the kind of a skipped row (null for a
     dossier row); on group rows that name a unit, that unit (empty text on other group
     rows, null elsewhere); on group rows that state one, their dossier count.
-    ``cells`` are text expressions of the row's cells; ``only``: the rows that may be
-    anything but a dossier row (the others' results are meaningless: the caller sets them
-    aside). With ``staged``, the expressions read the columns of :func:`row_kind_inputs`
-    (computed before) instead of computing them."""
+    ``cells`` are text expressions of the row's cells. With ``staged``, the expressions read
+    the columns of :func:`row_kind_inputs` (computed before) instead of computing them."""
     import polars as pl
 
     if not cells:
@@ -89,7 +83,7 @@ def row_kind_columns(
     if staged:
         first, count, no_date = pl.col(FIRST_CELL), pl.col(FILLED_CELLS), pl.col(NO_DATE)
     else:
-        first, count, no_date = row_kind_inputs(cells, received, only)
+        first, count, no_date = row_kind_inputs(cells, received)
     lower = first.str.to_lowercase()
     total = lower.str.contains(TOTAL_PATTERN) & ~lower.str.contains(NOT_TOTAL_PATTERN) & no_date
     group = (count == 1) & no_date & first.str.contains(r"\s") & ~total

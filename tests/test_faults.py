@@ -615,3 +615,29 @@ def test_a_sheet_written_with_a_namespace_prefix_is_read_and_checked(tmp_path):
     with pytest.raises(InputError) as err:  # Excel's last cell: 17 billion cells laid out, were it read
         ingest([path])
     assert err.value.message.key == "input.sheet_cells"
+
+
+def test_a_stray_quote_below_the_head_rows_is_read_as_text_not_a_crash(cli, tmp_path):
+    """A stray quote in row 100 (past the header's 40 rows, inside the date sample): quotes read as text, warned, that row rejected."""
+    rows = [_row(i) for i in range(150)]
+    rows[98] = rows[98].replace(";0", ';"0', 1)
+    result = cli("validate", _csv(tmp_path / "ngoac.csv", rows), "-f", "json", "--max-invalid", "5")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert any('dấu ngoặc kép (") trong tệp không khép đúng' in w for w in report["warnings"])
+    assert (report["accounting"]["rows_used"], report["accounting"]["rows_rejected"]) == (149, 1)
+
+
+def test_a_catalogue_unreadable_below_its_head_is_a_one_line_error(cli, tmp_path):
+    """A catalogue whose quotes break below its first rows: exit 2 and the unreadable-file line, no 'unexpected error'."""
+    lines = (ROOT / "tests" / "fixtures" / "catalog.csv").read_text("utf-8").splitlines()
+    body = [f"{i};1.00{i:04d};Thủ tục {i};Cấp xã;Một phần;Không" for i in range(10, 200)]
+    body[80] = body[80].replace(";Thủ tục", ';"Thủ tục')
+    path = tmp_path / "danh-muc.csv"
+    path.write_text("\n".join([*lines, *body]) + "\n", "utf-8")
+    result = cli("catalog", path, "-f", "csv")
+    assert result.code == 2
+    assert _one_line(result) == (
+        f"cchc-kpi: lỗi: {path}: không đọc được tệp (nội dung không đúng dạng một danh sách CSV / Excel); "
+        "chạy với --debug để xem chi tiết kỹ thuật"
+    )

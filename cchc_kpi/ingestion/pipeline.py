@@ -6,6 +6,7 @@ validate → de-duplicate); periods and metrics come after it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,25 +69,12 @@ def _collect_one(plan: ParsePlan) -> pl.DataFrame:
 
 
 def _collect(plans: Sequence[ParsePlan]) -> list[pl.DataFrame]:
-    import polars as pl
-
     frames = []
     for plan in plans:
         try:
-            frames.append(_collect_one(plan))
-            continue
-        except pl.exceptions.PolarsError as exc:  # its text may quote cells: never shown
-            failure: Exception = exc
-        note = plan.grid.fallback() if plan.grid.fallback is not None else None
-        if note is not None:  # a stray quote: read again with quotes as plain characters
-            plan.notes.append(note)
-            try:
-                frames.append(_collect_one(plan))
-                continue
-            except pl.exceptions.PolarsError as exc:
-                failure = exc
-        error = InputError("input.unreadable", file=plan.grid.label)
-        raise FailedInput(plan, error) from failure
+            frames.append(plan.grid.read(partial(_collect_one, plan), plan.notes))
+        except InputError as error:
+            raise FailedInput(plan, error) from error.__cause__
     return frames
 
 
@@ -98,7 +86,7 @@ def raw_values(plan: ParsePlan, name: str, rows: pl.Series) -> pl.Series:
     if raw is None:
         raise ValueError(f"field {name} is not mapped in {plan.grid.label}")
     frame = plan.grid.select(plan.indexes).filter(pl.col(ROW).is_in(rows.implode()))
-    return frame.collect()[raw]
+    return plan.grid.read(frame.collect, plan.notes)[raw]
 
 
 def _extend_date_formats(plan: ParsePlan, frame: pl.DataFrame) -> bool:

@@ -241,16 +241,15 @@ def sample_date_formats(plan: ParsePlan) -> dict[str, list[str]]:
     columns = date_columns(plan)
     if not columns:
         return {}
-    sample = (
-        plan.grid.select(plan.indexes)
-        .filter(pl.col(ROW) > plan.band.end_row)
-        .select(list(columns.values()))
-        .head(DATE_SAMPLE_ROWS)
-        .collect()
-    )
+
+    def sample() -> pl.DataFrame:
+        rows = plan.grid.select(plan.indexes).filter(pl.col(ROW) > plan.band.end_row)
+        return rows.select(list(columns.values())).head(DATE_SAMPLE_ROWS).collect()
+
+    first_rows = plan.grid.read(sample, plan.notes)
     formats = {}
     for field, raw in columns.items():
-        values = sample[raw].to_list()
+        values = first_rows[raw].to_list()
         if field == "due_at" and is_verdict_column(values):
             header = plan.mapping.header_of(field)
             plan.mapping = plan.mapping.without(field)

@@ -212,7 +212,8 @@ def total_row_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Mes
     )
     for file_index, row in totals.iter_rows():
         plan = plans[file_index]
-        cells = plan.grid.select(_count_columns(plan)).filter(pl.col(ROW) == row).collect().row(0)[1:]
+        line = plan.grid.select(_count_columns(plan)).filter(pl.col(ROW) == row)
+        cells = plan.grid.read(line.collect, plan.notes).row(0)[1:]
         found = STATED_COUNT.search(" ".join(str(c) for c in cells if c))
         if not found:
             continue

@@ -157,7 +157,7 @@ def _grid_frame(path: Path, limits: Limits) -> tuple[pl.DataFrame, dict[str, int
         if "service_level" not in columns or not ({"code", "name"} & set(columns)):
             continue
         indexes = sorted(columns.values())
-        frame = grid.select(indexes).filter(pl.col(ROW) > band.end_row).collect()
+        frame = grid.read(grid.select(indexes).filter(pl.col(ROW) > band.end_row).collect)
         renamed = frame.rename({column_name(i): k for k, i in columns.items()})
         return renamed.with_columns(pl.col(k).cast(pl.String) for k in columns), columns, band.end_row
     raise InputError("catalog.no_header", path=str(path))

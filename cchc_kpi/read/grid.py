@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from cchc_kpi.errors import InputError
 
 if TYPE_CHECKING:
     import polars as pl
@@ -26,6 +28,7 @@ HEAD_ROWS = 40
 
 # Loads the given sheet columns (0-based) as a frame with ROW and column_name(i).
 Loader = Callable[[Sequence[int]], "pl.LazyFrame"]
+T = TypeVar("T")
 
 
 def column_name(index: int) -> str:
@@ -78,3 +81,23 @@ class RawGrid:
         if self._cache is None:  # prepare() always loads for an eager grid
             raise RuntimeError(f"{self.label}: the sheet was not loaded")
         return self._cache.lazy().select(names)
+
+    def read(self, run: Callable[[], T], notes: list[Message] | None = None) -> T:
+        """Return ``run()``, a read of this grid's rows. When the read fails (a stray quote in a
+        text export), and ``notes`` is given, read quotes as plain characters from then on,
+        said in ``notes``, and run it again; a read that still fails is an unreadable input
+        (Polars' own error text may quote cells: it is never shown)."""
+        import polars as pl
+
+        try:
+            return run()
+        except pl.exceptions.PolarsError as exc:
+            failure: Exception = exc
+        note = self.fallback() if self.fallback is not None and notes is not None else None
+        if note is not None and notes is not None:
+            notes.append(note)
+            try:
+                return run()
+            except pl.exceptions.PolarsError as exc:
+                failure = exc
+        raise InputError("input.unreadable", file=self.label) from failure

@@ -201,7 +201,7 @@ def _grand_total(lines: list[FormLine]) -> tuple[FormLine, ...]:
 def read_vendor_form(path: Path, sheet: str | None = None, limits: Limits | None = None) -> VendorForm:
     """The lines of the Biểu 06 in ``path`` (the first sheet that holds one, or ``sheet``)."""
     for grid in open_grids(path, sheet, limits, own_outputs=True):
-        frame = grid.select(list(range(grid.n_columns))).head(MAX_LINES + 1).collect()
+        frame = grid.read(grid.select(list(range(grid.n_columns))).head(MAX_LINES + 1).collect)
         if frame.height > MAX_LINES:
             raise InputError("reconcile.too_long", file=str(path), limit=MAX_LINES)
         numbers = frame["_row"].to_list()

@@ -24,7 +24,7 @@ from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
 from cchc_kpi.schema.headers import HeaderMapping
-from cchc_kpi.schema.textnorm import map_categories
+from cchc_kpi.schema.textnorm import CategoryTables
 from cchc_kpi.schema.vocab import VOCABULARIES
 
 if TYPE_CHECKING:
@@ -233,14 +233,17 @@ def _raw(name: str) -> str:
     return f"__raw_{name}"
 
 
-def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyFrame:
+def build_query(
+    plan: ParsePlan, source: pl.LazyFrame | None = None, parsed: dict[str, Parsed] | None = None
+) -> pl.LazyFrame:
     """Return the lazy query of one input's rows below the header band (step one of two).
 
     Fields with a value per dossier (dates, the dossier code) are parsed here, row by
     row: the core (the costly parse) once as a column, then the value and the
     unreadable-cell flag from it. Fields with few distinct values (units, statuses,
     channels, yes / no, fees …) are only turned into categoricals here — cheap and
-    compact — and parsed once per distinct value by :func:`finish_parse`.
+    compact — and parsed once per distinct value by :func:`finish_parse`. ``parsed``: the
+    fields' expressions (:func:`_parsed`), when already built.
     """
     import polars as pl
 
@@ -253,7 +256,7 @@ def build_query(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.LazyF
             .alias(long_flag(name))
             for name, c in plan.mapping.columns.items()
         ]
-    for n, p in _parsed(plan).items():
+    for n, p in (parsed or _parsed(plan)).items():
         if p.per_value is not None:
             raws.append(p.raw.cast(pl.Categorical).alias(_raw(n)))
             continue
@@ -297,19 +300,41 @@ def _added_up(plan: ParsePlan) -> list[pl.Expr]:
     return out
 
 
+class InputParser:
+    """Parses one input's rows, whole or part by part (:meth:`parse`): the fields' expressions
+    built once, and each few-valued field's distinct values parsed once over all the parts."""
+
+    def __init__(self, plan: ParsePlan) -> None:
+        self.plan = plan
+        self.parsed = _parsed(plan)
+        self.tables: dict[str, CategoryTables] = {}  # raw column → its values' tables
+
+    def parse(self, source: pl.LazyFrame | None = None) -> pl.DataFrame:
+        """The input's rows (or ``source``'s, a part of them) parsed and checked, in row order."""
+        frame = build_query(self.plan, source, self.parsed).collect()
+        return finish_parse(self.plan, frame, self.parsed, self.tables)
+
+
 def parse_rows(plan: ParsePlan, source: pl.LazyFrame | None = None) -> pl.DataFrame:
     """One input's rows (or ``source``'s, a part of them) parsed and checked, in row order."""
-    return finish_parse(plan, build_query(plan, source).collect())
+    return InputParser(plan).parse(source)
 
 
-def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
+def finish_parse(
+    plan: ParsePlan,
+    frame: pl.DataFrame,
+    parsed: dict[str, Parsed] | None = None,
+    tables: dict[str, CategoryTables] | None = None,
+) -> pl.DataFrame:
     """Step two: parse the few-valued fields once per distinct value, then check the rows
-    (``_reject``, ``_reject_field``); columns in the canonical order."""
+    (``_reject``, ``_reject_field``); columns in the canonical order. ``tables``: the values
+    parsed in earlier parts of the input (kept, and added to)."""
     import polars as pl
 
     dtypes = canonical_dtypes()
+    tables = tables if tables is not None else {}
     added = []
-    for n, p in _parsed(plan).items():
+    for n, p in (parsed or _parsed(plan)).items():
         parse = p.per_value
         if parse is None:
             continue
@@ -318,9 +343,10 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
             return present(text) & parse(text).is_null()
 
         # the raw cells are categorical: both tables from one pass over the distinct values
-        funcs = [parse, unreadable] if p.checked else [parse]
-        categorical = dtypes[field_of(n)] == pl.Categorical
-        core, *bad = map_categories(frame[_raw(n)], funcs, categorical)
+        if _raw(n) not in tables:
+            funcs = [parse, unreadable] if p.checked else [parse]
+            tables[_raw(n)] = CategoryTables(funcs, dtypes[field_of(n)] == pl.Categorical)
+        core, *bad = tables[_raw(n)].gather(frame[_raw(n)])
         added += [
             p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
             (pl.lit(bad[0]).fill_null(False) if bad else pl.lit(False)).alias(bad_flag(n)),
@@ -328,8 +354,9 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
     names = canonical_names()
     order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]
     long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]
-    return (
-        frame.with_columns(added)
+    return (  # one query (each eager step would be planned and run on its own)
+        frame.lazy()
+        .with_columns(added)
         .with_columns(_added_up(plan))
         .select(*order, RAGGED, *[long_flag(n) for n in long_fields])
         .with_columns(reject_columns(long_fields))
@@ -338,4 +365,5 @@ def finish_parse(plan: ParsePlan, frame: pl.DataFrame) -> pl.DataFrame:
             pl.when(pl.col(SKIP).is_null()).then(pl.col(c)).cast(pl.Categorical).alias(c)
             for c in (REJECT, REJECT_FIELD)
         )
+        .collect()
     )

@@ -17,7 +17,7 @@ from cchc_kpi.ingestion.dataset import Dataset, IngestOptions
 from cchc_kpi.ingestion.dates import detect_formats
 from cchc_kpi.ingestion.dedupe import find_duplicates, in_parts, kept_rows, with_unit_key
 from cchc_kpi.ingestion.layout import RAGGED_SHARE
-from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, ParsePlan, parse_rows
+from cchc_kpi.ingestion.parse import FILE, GROUP_COUNT, SKIP, InputParser, ParsePlan, parse_rows
 from cchc_kpi.ingestion.plan import check_month_first, date_columns, plan_file
 from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag
 from cchc_kpi.ingestion.row_kinds import with_footers
@@ -61,8 +61,9 @@ def _collect_one(plan: ParsePlan) -> pl.DataFrame:
     big = plan.grid.size_bytes > CHUNKED_BYTES
     if plan.grid.eager or plan.units_from_groups or not big:
         return parse_rows(plan)
+    parser = InputParser(plan)  # the parts share the fields' expressions and parsed values
     parts = [
-        parse_rows(plan, batch.lazy())
+        parser.parse(batch.lazy())
         for batch in plan.grid.select(plan.indexes, with_extra=True).collect_batches(chunk_size=CHUNK_ROWS)
     ]
     return parts[0] if len(parts) == 1 else pl.concat(parts, how="vertical", rechunk=False)

@@ -183,22 +183,45 @@ def map_categories(
     id (no hashing of the rows). With ``categorical``, a function's text comes out
     categorical: its table is made categorical before the gather (a few strings hashed,
     not one per row)."""
-    import polars as pl
+    return CategoryTables(funcs, categorical).gather(column)
 
-    distinct = column.drop_nulls().unique()
-    named = [f(pl.col("key")).alias(f"v{i}") for i, f in enumerate(funcs)]
-    # lazily, so that a step several functions share (the lower-case name, say) is computed once
-    values = pl.LazyFrame({"key": distinct.cast(pl.String)}).select(named).collect()
-    if distinct.is_empty():
-        dtypes = [pl.Categorical() if categorical and d == pl.String else d for d in values.dtypes]
-        nulls = (pl.repeat(None, column.len(), dtype=dtype, eager=True) for dtype in dtypes)
-        return [n.alias(column.name) for n in nulls]
-    ids, physical = distinct.to_physical(), column.to_physical()
-    size = int(ids.max() or 0) + 1  # type: ignore[arg-type]
-    out = []
-    for mapped in values.iter_columns():
-        if categorical and mapped.dtype == pl.String:
-            mapped = mapped.cast(pl.Categorical)
-        table = pl.repeat(None, size, dtype=mapped.dtype, eager=True).scatter(ids, mapped)
-        out.append(table.gather(physical).alias(column.name))
-    return out
+
+class CategoryTables:
+    """``funcs`` over the distinct values of categorical columns, as tables indexed by category
+    id (ids are the same in every column and frame), kept from one :meth:`gather` to the next:
+    the parts of one input share their values, and each is computed once, when first met."""
+
+    def __init__(self, funcs: Sequence[Callable[[pl.Expr], pl.Expr]], categorical: bool = False) -> None:
+        self.funcs, self.categorical = list(funcs), categorical
+        self.ids: pl.Series | None = None  # the category ids the tables hold
+        self.tables: list[pl.Series] = []
+
+    def gather(self, column: pl.Series) -> list[pl.Series]:
+        """Each function's value on each row of ``column`` (null where the row is)."""
+
+        distinct = column.drop_nulls().unique()
+        if self.ids is None:
+            self._add(distinct)
+        elif not (new := distinct.filter(~distinct.to_physical().is_in(self.ids.implode()))).is_empty():
+            self._add(new)
+        physical = column.to_physical()
+        return [table.gather(physical).alias(column.name) for table in self.tables]
+
+    def _add(self, distinct: pl.Series) -> None:
+        import polars as pl
+
+        named = [f(pl.col("key")).alias(f"v{i}") for i, f in enumerate(self.funcs)]
+        # lazily, so that a step several functions share (the lower-case name, say) is computed once
+        values = pl.LazyFrame({"key": distinct.cast(pl.String)}).select(named).collect()
+        ids = distinct.to_physical()
+        known = self.tables[0].len() if self.tables else 0
+        size = max(known, int(ids.max() or 0) + 1 if not ids.is_empty() else 1)  # type: ignore[arg-type]
+        tables = []
+        for i, mapped in enumerate(values.iter_columns()):
+            if self.categorical and mapped.dtype == pl.String:
+                mapped = mapped.cast(pl.Categorical)
+            table = self.tables[i].cast(mapped.dtype) if self.tables else pl.Series([], dtype=mapped.dtype)
+            grown = pl.concat([table, pl.repeat(None, size - table.len(), dtype=mapped.dtype, eager=True)])
+            tables.append(grown.scatter(ids, mapped))
+        self.tables = tables
+        self.ids = ids if self.ids is None else pl.concat([self.ids, ids])

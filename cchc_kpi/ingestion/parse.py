@@ -354,9 +354,8 @@ def finish_parse(
     names = canonical_names()
     order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]
     long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]
-    return (  # one query (each eager step would be planned and run on its own)
-        frame.lazy()
-        .with_columns(added)
+    return (  # eager: as one lazy query, a 10M-row export in parts peaked 600 MB higher
+        frame.with_columns(added)
         .with_columns(_added_up(plan))
         .select(*order, RAGGED, *[long_flag(n) for n in long_fields])
         .with_columns(reject_columns(long_fields))
@@ -365,5 +364,4 @@ def finish_parse(
             pl.when(pl.col(SKIP).is_null()).then(pl.col(c)).cast(pl.Categorical).alias(c)
             for c in (REJECT, REJECT_FIELD)
         )
-        .collect()
     )

@@ -641,3 +641,30 @@ def test_a_catalogue_unreadable_below_its_head_is_a_one_line_error(cli, tmp_path
         f"cchc-kpi: lỗi: {path}: không đọc được tệp (nội dung không đúng dạng một danh sách CSV / Excel); "
         "chạy với --debug để xem chi tiết kỹ thuật"
     )
+
+
+def test_inspect_reads_again_with_quotes_as_text_when_the_full_read_fails(monkeypatch, tmp_path):
+    """inspect: a full read that fails (as a stray quote far down makes it) is read again with quotes as text, said in the notes; one that fails again is the sheet's problem."""
+    from cchc_kpi.ingestion import inspection
+
+    path = _csv(tmp_path / "ds.csv", [_row(i) for i in range(6)])
+    real, calls = inspection.parse_rows, []
+
+    def failing(plan, times):
+        calls.append(1)
+        if len(calls) <= times:
+            raise pl.exceptions.ComputeError("Nguyễn Văn A")  # as Polars' text may quote a cell
+        return real(plan)
+
+    monkeypatch.setattr(inspection, "parse_rows", lambda plan: failing(plan, 1))
+    (sheet,) = inspection.inspect_file(path).sheets
+    assert sheet.dossier_rows == 6 and sheet.problem is None
+    assert any("dấu ngoặc kép" in note for note in sheet.notes)
+    calls.clear()
+    monkeypatch.setattr(inspection, "parse_rows", lambda plan: failing(plan, 2))
+    (sheet,) = inspection.inspect_file(path).sheets
+    assert (
+        sheet.problem
+        == f"{path}: không đọc được tệp (nội dung không đúng dạng một danh sách CSV / Excel); chạy với --debug để xem chi tiết kỹ thuật"
+    )
+    assert "Nguyễn" not in str(sheet.model_dump())

@@ -9,6 +9,7 @@ an unread column.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -130,15 +131,14 @@ def inspect_file(
         found.columns = _columns(plan, reading.aliases)
         platform = platform_by_id(plan.platform) if plan.platform else None
         found.platform = platform.name if platform else None
+        try:  # a stray quote further down: read again with quotes as text (said in the notes)
+            parsed = plan.grid.read(partial(parse_rows, plan), plan.notes)
+        except InputError as err:
+            found.problem = err.message.render(lang)
+            sheets.append(found)
+            continue
         found.notes = [m.render(lang) for m in plan.notes]
-        frame = with_footers(
-            parse_rows(plan),
-            SKIP,
-            ROW,
-            FILE,
-            DATE_FIELDS,
-            (REJECT, REJECT_FIELD),
-        )
+        frame = with_footers(parsed, SKIP, ROW, FILE, DATE_FIELDS, (REJECT, REJECT_FIELD))
         skipped = band_skips(plan)
         for kind, count in frame.filter(pl.col(SKIP).is_not_null())[SKIP].value_counts().iter_rows():
             skipped[kind] = skipped.get(kind, 0) + count

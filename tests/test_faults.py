@@ -668,3 +668,66 @@ def test_inspect_reads_again_with_quotes_as_text_when_the_full_read_fails(monkey
         == f"{path}: không đọc được tệp (nội dung không đúng dạng một danh sách CSV / Excel); chạy với --debug để xem chi tiết kỹ thuật"
     )
     assert "Nguyễn" not in str(sheet.model_dump())
+
+
+PERSONAL_HEADER = "Mã hồ sơ;Chủ hồ sơ;Đơn vị xử lý;Ngày tiếp nhận;Ngày hẹn trả"
+
+
+def _personal_rows(n: int) -> list[str]:
+    return [f"A{i};Nguyễn Văn {i};{UNIT};0{1 + i % 8}/03/2024 08:00;2{i % 8}/03/2024" for i in range(n)]
+
+
+def test_two_stray_quotes_joining_lines_are_warned_with_the_lines_lost(cli, tmp_path):
+    """A quote opening an applicant cell on line 11 and one closing another on line 31 join 20 lines into one cell: warned with that count, no name shown."""
+    rows = _personal_rows(40)
+    rows[9] = rows[9].replace(";Nguyễn", ';"Nguyễn')
+    rows[29] = rows[29].replace(f";{UNIT}", f'";{UNIT}')
+    result = cli("validate", _csv(tmp_path / "ngoac.csv", rows, header=PERSONAL_HEADER), "-f", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["accounting"]["rows_used"] == 20
+    assert (
+        f"{tmp_path / 'ngoac.csv'}: 20 dòng của tệp nằm bên trong ô có dấu ngoặc kép trải nhiều dòng; "
+        "nếu tệp không có ô xuống dòng"
+    ) in " ".join(report["warnings"])
+    assert "Nguyễn" not in result.out + result.err
+
+
+def test_lines_joined_into_a_unit_cell_reject_the_row_and_show_no_applicant(cli, tmp_path):
+    """Stray quotes joining lines into a unit cell: that row rejected as rows joined; no report, list or inspect shows the joined text."""
+    rows = _personal_rows(12)
+    rows[3] = rows[3].replace(f";{UNIT}", f';"{UNIT}')
+    rows[5] = rows[5].replace(f"{UNIT};", f'{UNIT}";')
+    path = _csv(tmp_path / "ngoac.csv", rows, header=PERSONAL_HEADER)
+    checked = json.loads(cli("validate", path, "-f", "json").out)
+    assert [(r["row"], r["column"]) for r in checked["rejected"]] == [(5, "(cả dòng)")]
+    assert checked["rejected"][0]["reason"].startswith("một ô chứa cả xuống dòng và dấu phân cách")
+    for args in (
+        ("report", "-p", "Q1-2024", "-b", "unit", "-f", "csv"),
+        ("dossiers", "-p", "Q1-2024", "-m", "received_total", "-f", "csv"),
+        ("inspect", "-n", "20", "-f", "csv"),
+    ):
+        result = cli(*args, path)
+        assert result.code in (0, 1), result.err
+        assert "Nguyễn" not in result.out + result.err, args
+
+
+def test_a_quote_in_the_header_line_reads_quotes_as_text(cli, tmp_path):
+    """A header cell ending in a stray quote (which swallows the file in a quoted reading): quotes read as text, warned, every row read."""
+    header = HEADER.replace("Trạng thái", 'Trạng thái"')
+    result = cli(
+        "validate", _csv(tmp_path / "tieu-de.csv", [_row(i) for i in range(5)], header=header), "-f", "json"
+    )
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["accounting"]["rows_used"] == 5
+    assert any("dấu ngoặc kép" in w for w in report["warnings"])
+
+
+def test_a_file_of_a_byte_order_mark_alone_is_empty(cli, tmp_path):
+    """A file holding only a UTF-8 byte-order mark is the empty-file error, not a missing header."""
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf\n")
+    result = cli("validate", path)
+    assert result.code == 2
+    assert _one_line(result) == f"cchc-kpi: lỗi: {path}: tệp rỗng"

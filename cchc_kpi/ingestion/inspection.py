@@ -146,7 +146,10 @@ def inspect_file(
         dossiers = frame.filter(pl.col(SKIP).is_null())
         found.dossier_rows = dossiers.height
         fields = list(plan.mapping.columns) + (["unit"] if "unit" not in plan.mapping.columns else [])
-        preview = dossiers.head(rows).select(ROW, *fields)
+        # rows whose cells are not under their names (out of line, lines joined into a cell) are
+        # not shown: their text may be any column's, applicants' among them
+        laid_out = dossiers.filter(~pl.col(REJECT).is_in(["ragged", "rows_joined"]).fill_null(False))
+        preview = laid_out.head(rows).select(ROW, *fields)
         found.preview = [{k: _shown(v) for k, v in r.items()} for r in preview.to_dicts()]
         sheets.append(found)
     return Inspection(path=str(path), sheets=sheets)

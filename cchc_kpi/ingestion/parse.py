@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
-from cchc_kpi.ingestion.row_checks import REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
+from cchc_kpi.ingestion.row_checks import JOINED, REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
 from cchc_kpi.ingestion.row_kinds import ROW_KIND_INPUTS, row_kind_columns, row_kind_inputs
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
@@ -268,6 +268,7 @@ def build_query(
     ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
     if plan.grid.extra:  # a text row with a cell beyond the header's last: out of line
         ragged = ragged | pl.col(EXTRA).is_not_null()
+    joined = _rows_joined(plan)
     return (
         plan.rows(source)
         .with_columns(cores)
@@ -277,11 +278,32 @@ def build_query(
             pl.col(SKIP).cast(pl.Categorical),  # row kinds and reasons: 4 bytes a row, not 16
             pl.col(GROUP_COUNT),
             ragged.alias(RAGGED),
+            joined.alias(JOINED),
             *values,
             *flags,
             *raws,
         )
     )
+
+
+SHOWN_TEXTS = ("dossier_id", "unit", "procedure_code", "procedure_name", "field")  # text outputs show
+
+
+def _rows_joined(plan: ParsePlan) -> pl.Expr:
+    """Whether a cell that outputs show as text holds a line break and the delimiter: lines of
+    a text export joined into one cell by stray quotes (their text, applicants' among it, is
+    never shown: the row is rejected)."""
+    import polars as pl
+
+    delimiter = plan.grid.details.get("delimiter")
+    if not plan.grid.extra or not delimiter:
+        return pl.lit(False)
+    delimiter = {"tab": "\t"}.get(delimiter, delimiter)
+    cells = [pl.col(column_name(c.index)) for n, c in plan.mapping.columns.items() if n in SHOWN_TEXTS]
+    if not cells:
+        return pl.lit(False)
+    held = [c.str.contains("\n", literal=True) & c.str.contains(delimiter, literal=True) for c in cells]
+    return pl.any_horizontal(held).fill_null(False)
 
 
 def _added_up(plan: ParsePlan) -> list[pl.Expr]:
@@ -357,9 +379,9 @@ def finish_parse(
     return (  # eager: as one lazy query, a 10M-row export in parts peaked 600 MB higher
         frame.with_columns(added)
         .with_columns(_added_up(plan))
-        .select(*order, RAGGED, *[long_flag(n) for n in long_fields])
+        .select(*order, RAGGED, JOINED, *[long_flag(n) for n in long_fields])
         .with_columns(reject_columns(long_fields))
-        .drop(RAGGED, *[long_flag(n) for n in long_fields])
+        .drop(RAGGED, JOINED, *[long_flag(n) for n in long_fields])
         .with_columns(
             pl.when(pl.col(SKIP).is_null()).then(pl.col(c)).cast(pl.Categorical).alias(c)
             for c in (REJECT, REJECT_FIELD)

@@ -27,6 +27,7 @@ from cchc_kpi.ingestion.warnings import (
     group_count_warnings,
     invalid_text_warnings,
     misfit_warnings,
+    spanned_lines_warnings,
     total_row_warnings,
 )
 from cchc_kpi.read.files import resolve_inputs
@@ -264,6 +265,7 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
     warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed)
+    warnings += spanned_lines_warnings(plans, parsed)
     valid_rows = dossier_rows & pl.col(REJECT).is_null()
     inputs = summarise_inputs(plans, parsed, valid_rows)
     clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()

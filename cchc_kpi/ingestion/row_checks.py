@@ -27,8 +27,10 @@ REASONS = (
     "finished_without_date",
     "too_long",
     "ragged",
+    "rows_joined",
 )
 WHOLE_ROW = "*"  # the column a ragged row is rejected for: all of them
+JOINED = "_joined"  # a shown text cell holds line breaks and delimiters: rows run together
 
 
 def bad_flag(name: str) -> str:
@@ -85,12 +87,13 @@ def reject_columns(long_fields: list[str] | None = None) -> list[pl.Expr]:
     """Return the expressions for ``_reject`` (reason code) and ``_reject_field``; null = valid.
 
     The first failing check wins (``coalesce`` of the checks in order): a row whose cells
-    do not line up with the header first, then a cell over the length limit
+    do not line up with the header first, then one whose rows run together into a cell, then a
+    cell over the length limit
     (``long_fields`` have a ``_long_`` flag), then the checks of the fields.
     """
     import polars as pl
 
-    checks = [(pl.col("_ragged"), "ragged", WHOLE_ROW)]
+    checks = [(pl.col("_ragged"), "ragged", WHOLE_ROW), (pl.col(JOINED), "rows_joined", WHOLE_ROW)]
     checks += [(pl.col(long_flag(n)), "too_long", n) for n in long_fields or []] + _checks()
     reason = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(code)) for c, code, _ in checks])
     where = pl.coalesce([pl.when(c.fill_null(False)).then(pl.lit(name)) for c, _, name in checks])

@@ -268,3 +268,23 @@ def invalid_text_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[
         for file, n in counts.sort(FILE).iter_rows()
         if n
     ]
+
+
+def spanned_lines_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list[Message]:
+    """A loud warning for a text export some of whose quoted cells span several lines: the
+    count of the file's lines read inside cells. A quote that opens a cell and another that
+    closes one further down join every line between into one cell, and those dossiers are
+    then not counted; a cell with a line break of its own spans two lines."""
+    import polars as pl
+
+    counted = [p for p in plans if p.grid.line_count is not None]
+    if not counted:
+        return []
+    records = dict(parsed.select(FILE, ROW).group_by(FILE).agg(pl.col(ROW).max()).iter_rows())
+    out = []
+    for plan in counted:
+        lines = plan.grid.read(plan.grid.line_count) if plan.grid.line_count else None
+        rows = records.get(plan.file_index) or plan.band.end_row
+        if lines is not None and lines > rows:
+            out.append(Message("warn.cells_span_lines", {"file": plan.grid.label, "lines": lines - rows}))
+    return out

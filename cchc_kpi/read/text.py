@@ -235,6 +235,8 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
     else:
         text = sample.decode("utf-8-sig", errors="ignore")
     text = text.lstrip("\ufeff")
+    if not text.replace("\x00", "").strip():  # a byte-order mark alone, or NUL bytes
+        raise InputError("input.empty_file", file=str(path))
     if _looks_binary(text.replace("\x00", "")):
         raise InputError("input.binary", file=str(path))
     lines = text.splitlines(keepends=True)
@@ -261,6 +263,8 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
     scans = [make_scan('"')]
     try:
         head_frame = scans[-1].head(HEAD_ROWS).drop(EXTRA).collect()
+        if head_frame.is_empty():  # a quote in the header line swallowed the file: no row read
+            raise pl.exceptions.NoDataError("no rows")
     except pl.exceptions.PolarsError:  # its text quotes the file: never shown
         scans.append(make_scan(None))
         prepared.notes.append(Message("warn.quotes_as_text", {"file": str(path)}))
@@ -277,6 +281,14 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
 
     def loader(indexes: Sequence[int]) -> pl.LazyFrame:
         return scans[-1].select(ROW, *[column_name(i) for i in indexes], EXTRA)
+
+    def line_count() -> int | None:
+        """The file's lines (quotes read as plain characters, so that no cell spans two), or
+        None once quotes are read so: then every line is a row."""
+        if len(scans) > 1:
+            return None
+        lines = make_scan(None).select(pl.len()).collect().item()
+        return int(lines)
 
     def quotes_as_text() -> Message | None:
         """Read quotes as plain characters from now on (a stray quote broke the quoted
@@ -297,4 +309,5 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         source=source if data is None else None,
         notes=prepared.notes,
         fallback=quotes_as_text,
+        line_count=line_count,
     )

@@ -53,4 +53,8 @@ FIELD_TEXTS: dict[str, tuple[str, str]] = {
         "dòng có số ô khác với dòng tiêu đề (các giá trị lệch cột)",
         "the row has another number of cells than the header (values out of their columns)",
     ),
+    "reject.rows_joined": (
+        "một ô chứa cả xuống dòng và dấu phân cách: nhiều dòng của tệp bị nhập vào ô này (dấu ngoặc kép lạc)",
+        "a cell holds both line breaks and delimiters: several lines of the file were joined into it (stray quotes)",
+    ),
 }

@@ -60,6 +60,10 @@ WARNING_TEXTS: dict[str, tuple[str, str]] = {
         '{file}: dấu ngoặc kép (") trong tệp không khép đúng; mọi dấu ngoặc kép được đọc như một ký tự thường (ô có dấu phân cách bên trong, nếu có, sẽ bị loại vì lệch cột)',
         '{file}: the double quotes (") of the file are not balanced; every quote is read as a plain character (a cell holding a delimiter, if any, is then rejected as out of line)',
     ),
+    "warn.cells_span_lines": (
+        "{file}: {lines} dòng của tệp nằm bên trong ô có dấu ngoặc kép trải nhiều dòng; nếu tệp không có ô xuống dòng, một dấu ngoặc kép lạc mở ô và một dấu khác ở dòng dưới đóng ô đã nhập các dòng ở giữa vào một ô, và các hồ sơ ấy không được đếm: kiểm tra dấu ngoặc kép trong tệp xuất",
+        "{file}: {lines} lines of the file lie inside quoted cells that span several lines; unless the file has cells with line breaks, a stray quote opening a cell and another closing one further down joined the lines between into one cell, and those dossiers are not counted: check the export's double quotes",
+    ),
     "warn.nul_removed": (
         "{file}: đã bỏ {count} ký tự NUL (phần mềm cũ dùng để đệm ô)",
         "{file}: removed {count} NUL characters (legacy software pads cells with them)",

@@ -693,17 +693,25 @@ def test_two_stray_quotes_joining_lines_are_warned_with_the_lines_lost(cli, tmp_
     assert "Nguyễn" not in result.out + result.err
 
 
-def test_lines_joined_into_a_unit_cell_reject_the_row_and_show_no_applicant(cli, tmp_path):
-    """Stray quotes joining lines into a unit cell: that row rejected as rows joined; no report, list or inspect shows the joined text."""
-    rows = _personal_rows(12)
-    rows[3] = rows[3].replace(f";{UNIT}", f';"{UNIT}')
-    rows[5] = rows[5].replace(f"{UNIT};", f'{UNIT}";')
-    path = _csv(tmp_path / "ngoac.csv", rows, header=PERSONAL_HEADER)
+@pytest.mark.parametrize("column", [0, 2, 3], ids=["code", "procedure", "unit"])
+def test_lines_joined_into_a_shown_cell_reject_the_row_and_show_no_applicant(cli, tmp_path, column):
+    """Stray quotes joining lines into a code, procedure or unit cell: that row rejected as rows joined; no report, list or inspect shows the joined text."""
+    header = "Mã hồ sơ;Chủ hồ sơ;Tên thủ tục;Đơn vị xử lý;Ngày tiếp nhận;Ngày hẹn trả"
+    rows = [
+        f"A{i};Nguyễn Văn {i};Đăng ký khai sinh;{UNIT};0{1 + i % 8}/03/2024 08:00;2{i % 8}/03/2024"
+        for i in range(12)
+    ]
+    for line, edit in ((3, lambda cell: '"' + cell), (5, lambda cell: cell + '"')):
+        cells = rows[line].split(";")
+        cells[column] = edit(cells[column])
+        rows[line] = ";".join(cells)
+    path = _csv(tmp_path / "ngoac.csv", rows, header=header)
     checked = json.loads(cli("validate", path, "-f", "json").out)
     assert [(r["row"], r["column"]) for r in checked["rejected"]] == [(5, "(cả dòng)")]
     assert checked["rejected"][0]["reason"].startswith("một ô chứa cả xuống dòng và dấu phân cách")
     for args in (
         ("report", "-p", "Q1-2024", "-b", "unit", "-f", "csv"),
+        ("report", "-p", "Q1-2024", "-b", "procedure", "-f", "csv"),
         ("dossiers", "-p", "Q1-2024", "-m", "received_total", "-f", "csv"),
         ("inspect", "-n", "20", "-f", "csv"),
     ):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from cchc_kpi.i18n.messages import Message
 from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
+from cchc_kpi.ingestion.joined import SHOWN_TEXTS, code_joined, joins
 from cchc_kpi.ingestion.row_checks import JOINED, REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
 from cchc_kpi.ingestion.row_kinds import ROW_KIND_INPUTS, row_kind_columns, row_kind_inputs
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
@@ -268,7 +269,7 @@ def build_query(
     ragged = pl.col(ROW).is_in(sorted(plan.ragged)) if plan.ragged else pl.lit(False)
     if plan.grid.extra:  # a text row with a cell beyond the header's last: out of line
         ragged = ragged | pl.col(EXTRA).is_not_null()
-    joined = _rows_joined(plan)
+    joined = code_joined(plan.grid, plan.raw_column("dossier_id"))
     return (
         plan.rows(source)
         .with_columns(cores)
@@ -284,26 +285,6 @@ def build_query(
             *raws,
         )
     )
-
-
-SHOWN_TEXTS = ("dossier_id", "unit", "procedure_code", "procedure_name", "field")  # text outputs show
-
-
-def _rows_joined(plan: ParsePlan) -> pl.Expr:
-    """Whether a cell that outputs show as text holds a line break and the delimiter: lines of
-    a text export joined into one cell by stray quotes (their text, applicants' among it, is
-    never shown: the row is rejected)."""
-    import polars as pl
-
-    delimiter = plan.grid.details.get("delimiter")
-    if not plan.grid.extra or not delimiter:
-        return pl.lit(False)
-    delimiter = {"tab": "\t"}.get(delimiter, delimiter)
-    cells = [pl.col(column_name(c.index)) for n, c in plan.mapping.columns.items() if n in SHOWN_TEXTS]
-    if not cells:
-        return pl.lit(False)
-    held = [c.str.contains("\n", literal=True) & c.str.contains(delimiter, literal=True) for c in cells]
-    return pl.any_horizontal(held).fill_null(False)
 
 
 def _added_up(plan: ParsePlan) -> list[pl.Expr]:
@@ -373,6 +354,13 @@ def finish_parse(
             p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
             (pl.lit(bad[0]).fill_null(False) if bad else pl.lit(False)).alias(bad_flag(n)),
         ]
+    joining, joined = joins(plan.grid), [pl.col(JOINED)]
+    for n in SHOWN_TEXTS if joining is not None else ():
+        key = f"{_raw(n)}:joined"  # the other shown texts: tested once per distinct value
+        if _raw(n) in frame.columns and joining is not None:
+            tables.setdefault(key, CategoryTables([joining]))
+            joined.append(pl.lit(tables[key].gather(frame[_raw(n)])[0]).fill_null(False))
+    added.append(pl.any_horizontal(joined).alias(JOINED))
     names = canonical_names()
     order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]
     long_fields = [n for n in plan.mapping.columns if long_flag(n) in frame.columns]

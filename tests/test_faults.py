@@ -739,3 +739,18 @@ def test_a_file_of_a_byte_order_mark_alone_is_empty(cli, tmp_path):
     result = cli("validate", path)
     assert result.code == 2
     assert _one_line(result) == f"cchc-kpi: lỗi: {path}: tệp rỗng"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a;b\n1;2\n\n\n", b"a;b\n1;2", b"a;b\n\n1;2\n", b"a;b\r\n1;2\r\n\r\n", b"", b"x", b"\n"],
+)
+def test_lines_are_counted_as_the_csv_scanner_counts_its_rows(data):
+    """count_lines gives the rows Polars' scanner reads with quotes as plain characters (trailing blank lines, a last line without its end)."""
+    from cchc_kpi.read.text import count_lines
+
+    scanned = pl.scan_csv(
+        io.BytesIO(data), separator=";", has_header=False, schema={"a": pl.String, "b": pl.String},
+        quote_char=None, truncate_ragged_lines=True,
+    ).select(pl.len()).collect().item() if data else 0  # fmt: skip
+    assert count_lines(data) == scanned

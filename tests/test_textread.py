@@ -70,14 +70,15 @@ def test_empty_and_binary_files_rejected(tmp_path):
 @pytest.mark.parametrize(
     ("data", "faults"),
     [
-        (b"ab\r\ncd\r\nef\n", (False, False)),  # CR LF cut between two windows: not a lone CR
-        (b"abc\rd\r\nef\n", (False, True)),  # a lone CR at the last byte of a window
-        (b"abcdefgh\x00ij\n", (True, False)),  # a NUL byte in a later window
-        (b"abcdefgh\nij\r", (False, True)),  # a lone CR ending the file
+        (b"ab\r\ncd\r\nef\n", (False, False, False)),  # CR LF cut between two windows: not a lone CR
+        (b"abc\rd\r\nef\n", (False, True, False)),  # a lone CR at the last byte of a window
+        (b"abcdefgh\x00ij\n", (True, False, False)),  # a NUL byte in a later window
+        (b"abcdefgh\nij\r", (False, True, False)),  # a lone CR ending the file
+        (b'abcdefgh\ni"j\n', (False, False, True)),  # a double quote in a later window
     ],
 )
 def test_faults_are_found_across_search_windows(tmp_path, monkeypatch, data, faults):
-    """NUL bytes and lone CRs are found a window at a time, in memory or mapped, wherever the windows cut."""
+    """NUL bytes, lone CRs and double quotes are found a window at a time, in memory or mapped, wherever the windows cut."""
     import mmap
 
     from cchc_kpi.read import text
@@ -104,3 +105,16 @@ def test_text_checks_count_as_their_definitions_do(text, stray_bytes):
     stray = decoded.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     wide = sum(1 for ch in decoded if ch > "\x7f" and ch != "\ufffd")
     assert _mostly_utf8(data) == (0 < stray <= max(2, wide // 1000))
+
+
+def test_lines_are_counted_a_window_at_a_time(tmp_path, monkeypatch):
+    """count_lines over a mapped file, in windows of 4 bytes, counts every line end and a last line without one."""
+    import mmap
+
+    from cchc_kpi.read import text
+
+    monkeypatch.setattr(text, "SEARCH_WINDOW", 4)
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"ab\ncd\r\n\nefghij\nk")
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+        assert text.count_lines(view) == 5

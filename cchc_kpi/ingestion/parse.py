@@ -354,12 +354,11 @@ def finish_parse(
             p.value(pl.lit(core)).cast(dtypes[field_of(n)]).alias(n),
             (pl.lit(bad[0]).fill_null(False) if bad else pl.lit(False)).alias(bad_flag(n)),
         ]
-    joining, joined = joins(plan.grid), [pl.col(JOINED)]
-    for n in SHOWN_TEXTS if joining is not None else ():
-        key = f"{_raw(n)}:joined"  # the other shown texts: tested once per distinct value
-        if _raw(n) in frame.columns and joining is not None:
-            tables.setdefault(key, CategoryTables([joining]))
-            joined.append(pl.lit(tables[key].gather(frame[_raw(n)])[0]).fill_null(False))
+    joined = [pl.col(JOINED)]
+    if (joining := joins(plan.grid)) is not None:  # the other shown texts: once per distinct value
+        for n in [n for n in SHOWN_TEXTS if _raw(n) in frame.columns]:
+            table = tables.setdefault(f"{_raw(n)}:joined", CategoryTables([joining]))
+            joined.append(pl.lit(table.gather(frame[_raw(n)])[0]).fill_null(False))
     added.append(pl.any_horizontal(joined).alias(JOINED))
     names = canonical_names()
     order = [FILE, ROW, SKIP, GROUP_COUNT, *names, *[bad_flag(n) for n in names]]

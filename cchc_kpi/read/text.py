@@ -138,6 +138,7 @@ class _Prepared:
     data: bytes | None  # None: the file as it is
     encoding: str
     notes: list[Message]
+    quoted: bool = True  # whether the file holds a double quote (a cell may then span lines)
 
 
 def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
@@ -159,7 +160,7 @@ def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
     view: bytes | mmap.mmap = data if data is not None else (mapped or b"")
     try:
         _check_lines(view, path, limits)
-        nul, lone_cr = _search_faults(view)
+        nul, lone_cr, quoted = _search_faults(view)
         notes: list[Message] = []
         if nul or lone_cr:
             data = bytes(view) if data is None else data
@@ -173,23 +174,25 @@ def _prepare(source: Source, sample: bytes, limits: Limits) -> _Prepared:
     finally:
         if mapped is not None:
             mapped.close()
-    return _Prepared(data=data, encoding=encoding, notes=notes)
+    return _Prepared(data=data, encoding=encoding, notes=notes, quoted=quoted)
 
 
 _LONE_CR = re.compile(rb"\r(?!\n)")
 SEARCH_WINDOW = 64 * 2**20
 
 
-def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool]:
-    """Whether the file holds NUL bytes, and line ends made of a lone CR. Searched a window
-    at a time; a mapped file's window is let go once searched, so that a gigabyte export
-    never sits whole in the process's memory (its pages stay in the system's file cache)."""
+def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool, bool]:
+    """Whether the file holds NUL bytes, line ends made of a lone CR, and a double quote.
+    Searched a window at a time; a mapped file's window is let go once searched, so that a
+    gigabyte export never sits whole in the process's memory (its pages stay in the system's
+    file cache)."""
     size = len(view)
-    nul = lone_cr = False
+    nul = lone_cr = quoted = False
     released = 0  # the searched pages let go so far (whole pages only)
     for start in range(0, size, SEARCH_WINDOW):
         end = min(start + SEARCH_WINDOW, size)
         nul = nul or view.find(b"\x00", start, end) != -1
+        quoted = quoted or view.find(b'"', start, end) != -1
         if not lone_cr and view.find(b"\r", start, end) != -1:
             # one byte past the window, so a CR LF cut between two windows is seen whole
             found = _LONE_CR.search(view, start, min(end + 1, size))
@@ -199,7 +202,26 @@ def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool]:
             with contextlib.suppress(OSError):  # only memory at stake (and no madvise on Windows)
                 view.madvise(mmap.MADV_DONTNEED, released, upto - released)
             released = upto
-    return nul, lone_cr
+    return nul, lone_cr, quoted
+
+
+def count_lines(view: bytes | mmap.mmap) -> int:
+    """The lines of a text file as the CSV scanner counts them (a last line without its line
+    end counts), a window at a time, each mapped window let go once counted."""
+    import numpy as np
+
+    size, lines, released = len(view), 0, 0
+    for start in range(0, size, SEARCH_WINDOW):
+        end = min(start + SEARCH_WINDOW, size)
+        window = np.frombuffer(view, dtype=np.uint8, count=end - start, offset=start)
+        lines += int(np.count_nonzero(window == ord("\n")))
+        del window  # a mapping cannot be let go while an array views it
+        upto = end - end % mmap.PAGESIZE
+        if isinstance(view, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and upto > released:
+            with contextlib.suppress(OSError):
+                view.madvise(mmap.MADV_DONTNEED, released, upto - released)
+            released = upto
+    return lines + (1 if size and view[size - 1 : size] != b"\n" else 0)
 
 
 def _check_lines(view: bytes | mmap.mmap, path: Path, limits: Limits) -> None:
@@ -283,12 +305,18 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         return scans[-1].select(ROW, *[column_name(i) for i in indexes], EXTRA)
 
     def line_count() -> int | None:
-        """The file's lines (quotes read as plain characters, so that no cell spans two), or
-        None once quotes are read so: then every line is a row."""
-        if len(scans) > 1:
+        """The file's lines; None where every line is a row: a file without a double quote, or
+        once quotes are read as plain characters."""
+        if len(scans) > 1 or not prepared.quoted:
             return None
-        lines = make_scan(None).select(pl.len()).collect().item()
-        return int(lines)
+        if data is not None:
+            return count_lines(data)
+        mapped = source.mapped()
+        try:
+            return count_lines(mapped) if mapped is not None else 0
+        finally:
+            if mapped is not None:
+                mapped.close()
 
     def quotes_as_text() -> Message | None:
         """Read quotes as plain characters from now on (a stray quote broke the quoted

@@ -22,9 +22,10 @@ SHOWN_TEXTS = ("dossier_id", "unit", "procedure_code", "procedure_name", "field"
 
 def joins(grid: RawGrid) -> Callable[[pl.Expr], pl.Expr] | None:
     """The test of a cell of ``grid`` holding a line break and the delimiter: lines joined
-    into it (None for inputs that are not delimited text)."""
+    into it (None for inputs that are not delimited text, or hold no double quote: then no
+    cell spans lines)."""
     delimiter = grid.details.get("delimiter")
-    if not grid.extra or not delimiter:
+    if not grid.extra or not delimiter or grid.line_count is None:
         return None
     delimiter = {"tab": "\t"}.get(delimiter, delimiter)
     return lambda text: text.str.contains("\n", literal=True) & text.str.contains(delimiter, literal=True)

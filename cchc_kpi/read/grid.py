@@ -56,7 +56,7 @@ class RawGrid:
     notes: list[Message] = field(default_factory=list)  # what the reader changed (NUL bytes, line ends)
     # a second way to read the file when the full read fails (text: quotes as plain characters)
     fallback: Callable[[], Message | None] | None = None
-    # text read with quotes: the file's lines, where a cell may span several (None otherwise)
+    # text holding a double quote: the file's lines, where a cell may span several (else None)
     line_count: Callable[[], int | None] | None = None
     _cache: pl.DataFrame | None = None
     _cached: frozenset[int] = frozenset()

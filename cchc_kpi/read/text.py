@@ -305,9 +305,8 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         return scans[-1].select(ROW, *[column_name(i) for i in indexes], EXTRA)
 
     def line_count() -> int | None:
-        """The file's lines; None where every line is a row: a file without a double quote, or
-        once quotes are read as plain characters."""
-        if len(scans) > 1 or not prepared.quoted:
+        """The file's lines; None once quotes are read as plain characters (every line a row)."""
+        if len(scans) > 1:
             return None
         if data is not None:
             return count_lines(data)
@@ -337,5 +336,5 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         source=source if data is None else None,
         notes=prepared.notes,
         fallback=quotes_as_text,
-        line_count=line_count,
+        line_count=line_count if prepared.quoted else None,  # no quote: no cell spans lines
     )

@@ -754,3 +754,15 @@ def test_lines_are_counted_as_the_csv_scanner_counts_its_rows(data):
         quote_char=None, truncate_ragged_lines=True,
     ).select(pl.len()).collect().item() if data else 0  # fmt: skip
     assert count_lines(data) == scanned
+
+
+def test_a_header_cell_on_two_lines_is_no_lost_line(cli, tmp_path):
+    """A quoted header cell written on two lines (Excel's Alt+Enter) is read as one header cell, with no warning of lines inside cells."""
+    header = HEADER.replace("Ngày hẹn trả", '"Ngày hẹn\ntrả"')
+    result = cli(
+        "validate", _csv(tmp_path / "tieu-de.csv", [_row(i) for i in range(5)], header=header), "-f", "json"
+    )
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["accounting"]["rows_used"] == 5
+    assert not any("trải nhiều dòng" in w for w in report["warnings"]), report["warnings"]

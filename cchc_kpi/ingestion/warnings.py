@@ -285,6 +285,9 @@ def spanned_lines_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list
     for plan in counted:
         lines = plan.grid.read(plan.grid.line_count) if plan.grid.line_count else None
         rows = records.get(plan.file_index) or plan.band.end_row
+        # header cells written on two lines (an Excel header wrapped with Alt+Enter) are no loss
+        top = plan.grid.head[: plan.band.end_row]
+        rows += sum(str(cell).count("\n") for line in top for cell in line if cell is not None)
         if lines is not None and lines > rows:
             out.append(Message("warn.cells_span_lines", {"file": plan.grid.label, "lines": lines - rows}))
     return out

@@ -766,3 +766,49 @@ def test_a_header_cell_on_two_lines_is_no_lost_line(cli, tmp_path):
     report = json.loads(result.out)
     assert report["accounting"]["rows_used"] == 5
     assert not any("trải nhiều dòng" in w for w in report["warnings"]), report["warnings"]
+
+
+def test_a_group_label_holding_joined_lines_names_no_unit(cli, tmp_path):
+    """Units from group rows, a stray quote opening a group label and one closing a later line: the label names no unit, the dossiers under it are rejected for it, no applicant shown."""
+    header = "STT;Mã hồ sơ;Chủ hồ sơ;Ngày tiếp nhận;Ngày hẹn trả;Ngày có kết quả;Trạng thái"
+    rows = ['"UBND xã An Phú;;;;;;']
+    rows += [
+        f"{i};H-{i};Nguyễn Văn {i};0{1 + i}/03/2024 08:00;2{i}/03/2024;1{i}/03/2024;Đã trả kết quả"
+        for i in range(8)
+    ]
+    rows[3] += '"'
+    path = _csv(tmp_path / "nhom.csv", rows, header=header)
+    for args in (
+        ("report", "-p", "Q1-2024", "-b", "unit", "-f", "csv"),
+        ("dossiers", "-p", "Q1-2024", "-m", "received_total", "-f", "csv"),
+        ("inspect", "-n", "20", "-f", "csv"),
+        ("validate", "-f", "json"),
+    ):
+        result = cli(*args, path)
+        assert result.code in (0, 1), result.err
+        assert "Nguyễn" not in result.out + result.err, args
+    accounting = json.loads(cli("validate", "-f", "json", path).out)["accounting"]
+    assert (accounting["rows_used"], accounting["rows_rejected"]) == (0, 5)
+
+
+def test_a_real_cell_on_two_lines_with_a_comma_is_kept(cli, tmp_path):
+    """A comma export's procedure name written on two lines and holding a comma is a dossier's cell, not lines joined: the row is used."""
+    header = "Mã hồ sơ,Tên thủ tục,Đơn vị xử lý,Ngày tiếp nhận,Ngày hẹn trả,Ngày có kết quả,Trạng thái"
+    rows = [
+        f'A1,"Cấp phép xây dựng, sửa chữa\ncải tạo",{UNIT},01/03/2024 08:00,20/03/2024,10/03/2024,Đã trả kết quả',
+        f"A2,Đăng ký khai sinh,{UNIT},01/03/2024 08:00,20/03/2024,10/03/2024,Đã trả kết quả",
+    ]
+    result = cli("validate", _csv(tmp_path / "phay.csv", rows, header=header), "-f", "json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert (report["accounting"]["rows_used"], report["accounting"]["rows_rejected"]) == (2, 0)
+
+
+def test_a_quote_opening_a_middle_header_cell_reads_quotes_as_text(cli, tmp_path):
+    """A stray quote opening a header cell before the last (the quoted reading sees too few header cells): the header counted again with quotes as text, every row read."""
+    header = HEADER.replace("Ngày hẹn trả", '"Ngày hẹn trả')
+    result = cli(
+        "validate", _csv(tmp_path / "giua.csv", [_row(i) for i in range(5)], header=header), "-f", "json"
+    )
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["accounting"]["rows_used"] == 5

@@ -20,7 +20,7 @@ from cchc_kpi.ingestion.dates import EXCEL_SERIAL, EXCEL_SERIAL_1904
 from cchc_kpi.ingestion.header_band import HeaderBand
 from cchc_kpi.ingestion.joined import SHOWN_TEXTS, code_joined, joins
 from cchc_kpi.ingestion.row_checks import JOINED, REJECT, REJECT_FIELD, bad_flag, long_flag, reject_columns
-from cchc_kpi.ingestion.row_kinds import ROW_KIND_INPUTS, row_kind_columns, row_kind_inputs
+from cchc_kpi.ingestion.row_kinds import FIRST_CELL, ROW_KIND_INPUTS, row_kind_columns, row_kind_inputs
 from cchc_kpi.ingestion.values import Parsed, parse_field, present
 from cchc_kpi.read.grid import EXTRA, ROW, RawGrid, column_name
 from cchc_kpi.schema.fields import FIELDS, FieldSpec
@@ -161,6 +161,8 @@ class ParsePlan:
         cells, received_cell = self._row_kind_cells()
         kind, unit, count = row_kind_columns(cells, received_cell, staged=True)
         kind = pl.when(repeated).then(pl.lit("header")).otherwise(kind)
+        if (joining := joins(self.grid)) is not None:  # a label holding joined lines names no unit
+            unit = pl.when(joining(pl.col(FIRST_CELL)).fill_null(False)).then(pl.lit("")).otherwise(unit)
         named = [kind.alias(SKIP), unit.alias(GROUP_UNIT), count.alias(GROUP_COUNT)]
         if received is None:  # no date to tell dossier rows by: every row is looked at
             rows = frame.with_columns(row_kind_inputs(cells, received_cell)).with_columns(named)

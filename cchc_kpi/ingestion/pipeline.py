@@ -254,6 +254,7 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     del frames
     parsed = _with_footers(parsed)
     _refuse_mostly_ragged(plans, parsed)
+    spanned = spanned_lines_warnings(plans, parsed)  # the last read of the files: their lines
     for plan in plans:  # every read of the file is done: it must still be the file opened
         if plan.grid.source is not None:
             plan.grid.source.check_unchanged()
@@ -264,8 +265,7 @@ def _ingest_files(files: Sequence[Path], options: IngestOptions, progress: Progr
     # held at once)
     warnings = notes + [n for p in plans for n in p.notes]
     warnings += total_row_warnings(plans, parsed) + group_count_warnings(plans, parsed)
-    warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed)
-    warnings += spanned_lines_warnings(plans, parsed)
+    warnings += misfit_warnings(plans, parsed) + invalid_text_warnings(plans, parsed) + spanned
     valid_rows = dossier_rows & pl.col(REJECT).is_null()
     inputs = summarise_inputs(plans, parsed, valid_rows)
     clean = rejected.is_empty() and parsed.select(dossier_rows.all()).item()

@@ -277,13 +277,16 @@ def spanned_lines_warnings(plans: list[ParsePlan], parsed: pl.DataFrame) -> list
     then not counted; a cell with a line break of its own spans two lines."""
     import polars as pl
 
-    counted = [p for p in plans if p.grid.line_count is not None]
+    counted = [(p, p.grid.line_count) for p in plans if p.grid.line_count is not None]
     if not counted:
         return []
     records = dict(parsed.select(FILE, ROW).group_by(FILE).agg(pl.col(ROW).max()).iter_rows())
     out = []
-    for plan in counted:
-        lines = plan.grid.read(plan.grid.line_count) if plan.grid.line_count else None
+    for plan, line_count in counted:
+        try:
+            lines = line_count()
+        except OSError:  # the file could not be mapped again: not counted
+            continue
         rows = records.get(plan.file_index) or plan.band.end_row
         # header cells written on two lines (an Excel header wrapped with Alt+Enter) are no loss
         top = plan.grid.head[: plan.band.end_row]

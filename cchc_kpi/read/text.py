@@ -266,9 +266,9 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         lines = lines[:-1]  # the last line of a cut sample may be partial
     delimiter, rows = sniff_delimiter(lines[:1000])
     n_columns = _header_width(rows)
-    schema = {column_name(i): pl.String for i in range(n_columns)} | {EXTRA: pl.String}
 
     def make_scan(quote: str | None) -> pl.LazyFrame:
+        schema = {column_name(i): pl.String for i in range(n_columns)} | {EXTRA: pl.String}
         if data is None:
             source.handle.seek(0)  # the scan reads from where the handle stands when it is made
         return pl.scan_csv(
@@ -288,6 +288,10 @@ def read_text_grid(source: Source, limits: Limits) -> RawGrid:
         if head_frame.is_empty():  # a quote in the header line swallowed the file: no row read
             raise pl.exceptions.NoDataError("no rows")
     except pl.exceptions.PolarsError:  # its text quotes the file: never shown
+        # quotes as plain characters from the header on: a quoted header cell holding the
+        # delimiter is then several cells, so the width is counted again
+        plain = list(csv.reader(lines[:1000], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+        n_columns = max(n_columns, _header_width(plain))
         scans.append(make_scan(None))
         prepared.notes.append(Message("warn.quotes_as_text", {"file": str(path)}))
         try:

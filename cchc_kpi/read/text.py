@@ -181,46 +181,48 @@ _LONE_CR = re.compile(rb"\r(?!\n)")
 SEARCH_WINDOW = 64 * 2**20
 
 
-def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool, bool]:
-    """Whether the file holds NUL bytes, line ends made of a lone CR, and a double quote.
-    Searched a window at a time; a mapped file's window is let go once searched, so that a
+def _windows(view: bytes | mmap.mmap) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each window of :data:`SEARCH_WINDOW` bytes over ``view``; once the
+    caller is done with a window, a mapped file's pages up to its end are let go, so that a
     gigabyte export never sits whole in the process's memory (its pages stay in the system's
     file cache)."""
-    size = len(view)
-    nul = lone_cr = quoted = False
-    released = 0  # the searched pages let go so far (whole pages only)
+    size, released = len(view), 0  # the pages let go so far (whole pages only)
     for start in range(0, size, SEARCH_WINDOW):
         end = min(start + SEARCH_WINDOW, size)
+        yield start, end
+        upto = end - end % mmap.PAGESIZE
+        if isinstance(view, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and upto > released:
+            with contextlib.suppress(OSError):  # only memory at stake (and no madvise on Windows)
+                view.madvise(mmap.MADV_DONTNEED, released, upto - released)
+            released = upto
+
+
+def _search_faults(view: bytes | mmap.mmap) -> tuple[bool, bool, bool]:
+    """Whether the file holds NUL bytes, line ends made of a lone CR, and a double quote,
+    searched a window at a time (:func:`_windows`)."""
+    size = len(view)
+    nul = lone_cr = quoted = False
+    for start, end in _windows(view):
         nul = nul or view.find(b"\x00", start, end) != -1
         quoted = quoted or view.find(b'"', start, end) != -1
         if not lone_cr and view.find(b"\r", start, end) != -1:
             # one byte past the window, so a CR LF cut between two windows is seen whole
             found = _LONE_CR.search(view, start, min(end + 1, size))
             lone_cr = found is not None and found.start() < end
-        upto = end - end % mmap.PAGESIZE
-        if isinstance(view, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and upto > released:
-            with contextlib.suppress(OSError):  # only memory at stake (and no madvise on Windows)
-                view.madvise(mmap.MADV_DONTNEED, released, upto - released)
-            released = upto
     return nul, lone_cr, quoted
 
 
 def count_lines(view: bytes | mmap.mmap) -> int:
     """The lines of a text file as the CSV scanner counts them (a last line without its line
-    end counts), a window at a time, each mapped window let go once counted."""
+    end counts), a window at a time (:func:`_windows`)."""
     import numpy as np
 
-    size, lines, released = len(view), 0, 0
-    for start in range(0, size, SEARCH_WINDOW):
-        end = min(start + SEARCH_WINDOW, size)
+    lines = 0
+    for start, end in _windows(view):
         window = np.frombuffer(view, dtype=np.uint8, count=end - start, offset=start)
         lines += int(np.count_nonzero(window == ord("\n")))
         del window  # a mapping cannot be let go while an array views it
-        upto = end - end % mmap.PAGESIZE
-        if isinstance(view, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and upto > released:
-            with contextlib.suppress(OSError):
-                view.madvise(mmap.MADV_DONTNEED, released, upto - released)
-            released = upto
+    size = len(view)
     return lines + (1 if size and view[size - 1 : size] != b"\n" else 0)
 
 
